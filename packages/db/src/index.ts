@@ -1,0 +1,3 @@
+export * from './schema.ts';
+export * from './dialect.ts';
+export * from './migrator.ts';

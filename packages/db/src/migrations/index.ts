@@ -1,0 +1,8 @@
+// Every migration, keyed by its file name `YYYYMMDDHHMM_name`; Kysely runs them in name order.
+// A new migration is a new file here plus one line below.
+import type { Migration } from 'kysely';
+import * as m202611280100 from './202611280100_catalogue.ts';
+
+export const migrations: Record<string, Migration> = {
+  '202611280100_catalogue': m202611280100,
+};

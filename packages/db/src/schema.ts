@@ -1,0 +1,254 @@
+// Kysely table types: the one description of the database that every repository uses.
+import type { Generated } from 'kysely';
+
+/** 0/1 integers: SQLite has no boolean type, so both dialects store flags as integers. */
+export type Flag = number;
+
+export interface AppMetaTable {
+  key: string;
+  value: string;
+}
+
+export interface LeadUnitTable {
+  code: string;
+  short_name: string;
+  full_name: string;
+  name_en: string;
+  kind: string;
+  seq: number;
+}
+
+export interface PolicyDocumentTable {
+  document_no: string;
+  title_zh: string;
+  title_en: string;
+  written_on: string;
+  released_on: string;
+  /** JSON array of lead-unit codes, in the text's order. */
+  issuer_codes: string;
+}
+
+export interface PolicyPartTable {
+  code: string;
+  seq: number;
+  numeral_zh: string;
+  title_zh: string;
+  title_en: string;
+}
+
+export interface PolicyArticleTable {
+  code: string;
+  seq: number;
+  part_code: string;
+  title_zh: string;
+  title_en: string;
+  text_zh: string;
+}
+
+export interface ArticleLeadUnitTable {
+  article_code: string;
+  lead_unit_code: string;
+  seq: number;
+}
+
+export interface StageTable {
+  code: string;
+  name_zh: string;
+  name_en: string;
+  seq: number;
+}
+
+export interface TaskTable {
+  code: string;
+  article_code: string;
+  parent_code: string | null;
+  seq: number;
+  title_zh: string;
+  title_en: string;
+  kind: string;
+  stage: string | null;
+  start_date: string;
+  due_date: string | null;
+  due_date_assumption: Flag;
+}
+
+export interface TaskLeadUnitTable {
+  task_code: string;
+  lead_unit_code: string;
+  seq: number;
+}
+
+export interface TaskIndicatorTable {
+  task_code: string;
+  indicator_code: string;
+}
+
+export interface TaskStageHistoryTable {
+  id: Generated<number>;
+  task_code: string;
+  stage: string;
+  stage_text_zh: string | null;
+  changed_on: string;
+  evidence: string | null;
+  recorded_at: string;
+}
+
+export interface OrgUnitTable {
+  id: Generated<number>;
+  code: string;
+  parent_id: number | null;
+  /** city | part | zone | park; null for reference regions. */
+  level: string | null;
+  /** area (rolls up) | site | planning_area | reference (outside the tree). */
+  kind: string;
+  /** For reference regions: country | province | city. */
+  region_kind: string | null;
+  name_zh: string;
+  name_en: string;
+  short_name_zh: string | null;
+  short_name_en: string | null;
+  lat: number | null;
+  lon: number | null;
+  coord_approximate: Flag;
+  area_km2: number | null;
+  within_code: string | null;
+  /** JSON array of org-unit codes. */
+  overlaps: string;
+  valid_from: string;
+  valid_to: string | null;
+  assumption: string | null;
+  source: string | null;
+  seq: number;
+}
+
+export interface FrameworkTable {
+  id: Generated<number>;
+  code: string;
+  version: number;
+  /** active | superseded */
+  status: string;
+  name_zh: string;
+  name_en: string;
+  content_hash: string;
+  created_at: string;
+}
+
+export interface DimensionTable {
+  id: Generated<number>;
+  framework_id: number;
+  code: string;
+  seq: number;
+  kind: string;
+  name_zh: string;
+  name_en: string;
+  article_codes: string;
+}
+
+export interface IndicatorTable {
+  id: Generated<number>;
+  framework_id: number;
+  code: string;
+  seq: number;
+  name_zh: string;
+  name_en: string;
+  unit_zh: string;
+  unit_en: string;
+  direction: number;
+  value_type: string;
+  aggregation: string;
+  formula: string | null;
+  weight_indicator: string | null;
+  period_type: string;
+  definition_zh: string;
+  definition_en: string;
+  basis_zh: string;
+  source: string;
+  article_codes: string;
+  headline: Flag;
+  weight: number;
+  raw: Flag;
+}
+
+export interface IndicatorDimensionTable {
+  indicator_id: number;
+  dimension_id: number;
+}
+
+export interface TargetTable {
+  id: Generated<number>;
+  framework_id: number;
+  indicator_code: string;
+  org_unit_code: string;
+  year: number;
+  comparator: string;
+  value: number;
+  kind: string;
+  base_year: number;
+  base_year_assumption: Flag;
+  note: string | null;
+}
+
+export interface PeriodTable {
+  code: string;
+  type: string;
+  start_date: string;
+  end_date: string;
+}
+
+export interface DataValueTable {
+  id: Generated<number>;
+  indicator_code: string;
+  org_unit_id: number;
+  period_code: string;
+  source: string;
+  /** null = explicitly not reported. */
+  value: number | null;
+  /** draft | submitted | returned | approved | published */
+  status: string;
+  version: number;
+  comment: string | null;
+  source_ref: string | null;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface DataValueHistoryTable {
+  id: Generated<number>;
+  data_value_id: number;
+  indicator_code: string;
+  org_unit_id: number;
+  period_code: string;
+  source: string;
+  value: number | null;
+  status: string;
+  version: number;
+  comment: string | null;
+  source_ref: string | null;
+  changed_by: string;
+  changed_at: string;
+  /** insert | update */
+  action: string;
+}
+
+export interface Database {
+  app_meta: AppMetaTable;
+  lead_unit: LeadUnitTable;
+  policy_document: PolicyDocumentTable;
+  policy_part: PolicyPartTable;
+  policy_article: PolicyArticleTable;
+  article_lead_unit: ArticleLeadUnitTable;
+  stage: StageTable;
+  task: TaskTable;
+  task_lead_unit: TaskLeadUnitTable;
+  task_indicator: TaskIndicatorTable;
+  task_stage_history: TaskStageHistoryTable;
+  org_unit: OrgUnitTable;
+  framework: FrameworkTable;
+  dimension: DimensionTable;
+  indicator: IndicatorTable;
+  indicator_dimension: IndicatorDimensionTable;
+  target: TargetTable;
+  period: PeriodTable;
+  data_value: DataValueTable;
+  data_value_history: DataValueHistoryTable;
+}
