@@ -4,7 +4,15 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 const restrict = (patterns) => ({
-  'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group, message: 'forbidden by the package boundaries (docs/ARCHITECTURE.md §3)' })) }],
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: patterns.map((group) => ({
+        group,
+        message: 'forbidden by the package boundaries (docs/ARCHITECTURE.md §3)',
+      })),
+    },
+  ],
 });
 
 export default tseslint.config(
@@ -23,12 +31,60 @@ export default tseslint.config(
     files: ['packages/core/src/**/*.ts'],
     ignores: ['packages/core/src/**/*.test.ts'],
     languageOptions: { globals: {} },
-    rules: restrict([['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', '@scimon/*', 'zod', 'kysely', 'better-sqlite3', 'pg', 'fastify', '@fastify/*', 'react', 'antd', 'echarts*', 'commander', 'exceljs', 'csv-*', 'yaml', '*/contracts/*', '*/db/*', '*/server/*', '*/web/*', '*/cli/*']]),
+    rules: restrict([
+      [
+        'node:*',
+        'fs',
+        'path',
+        'os',
+        'child_process',
+        'worker_threads',
+        '@scimon/*',
+        'zod',
+        'kysely',
+        'better-sqlite3',
+        'pg',
+        'fastify',
+        '@fastify/*',
+        'react',
+        'antd',
+        'echarts*',
+        'commander',
+        'exceljs',
+        'csv-*',
+        'yaml',
+        '*/contracts/*',
+        '*/db/*',
+        '*/server/*',
+        '*/web/*',
+        '*/cli/*',
+      ],
+    ]),
   },
   {
     files: ['packages/contracts/src/**/*.ts'],
     ignores: ['packages/contracts/src/**/*.test.ts'],
-    rules: restrict([['node:*', 'fs', 'path', '@scimon/db', '@scimon/server', '@scimon/web', '@scimon/cli', 'kysely', 'better-sqlite3', 'pg', 'fastify', '@fastify/*', 'react', '*/db/*', '*/server/*', '*/web/*', '*/cli/*']]),
+    rules: restrict([
+      [
+        'node:*',
+        'fs',
+        'path',
+        '@scimon/db',
+        '@scimon/server',
+        '@scimon/web',
+        '@scimon/cli',
+        'kysely',
+        'better-sqlite3',
+        'pg',
+        'fastify',
+        '@fastify/*',
+        'react',
+        '*/db/*',
+        '*/server/*',
+        '*/web/*',
+        '*/cli/*',
+      ],
+    ]),
   },
   {
     files: ['packages/db/src/**/*.ts'],
@@ -41,18 +97,46 @@ export default tseslint.config(
   },
   {
     // Services hold the rules and never speak HTTP.
-    files: ['packages/server/src/**/*.service.ts', 'packages/server/src/**/*.repository.ts', 'packages/server/src/**/*.presenter.ts'],
+    files: [
+      'packages/server/src/**/*.service.ts',
+      'packages/server/src/**/*.repository.ts',
+      'packages/server/src/**/*.presenter.ts',
+    ],
     rules: restrict([['fastify', '@fastify/*', '@scimon/web', '@scimon/cli']]),
   },
   {
     files: ['packages/web/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: restrict([['@scimon/db', '@scimon/server', '@scimon/cli', 'node:*', 'kysely', 'better-sqlite3', 'pg', 'fastify', '*/db/*', '*/server/*', '*/cli/*']]),
+    rules: restrict([
+      [
+        '@scimon/db',
+        '@scimon/server',
+        '@scimon/cli',
+        'node:*',
+        'kysely',
+        'better-sqlite3',
+        'pg',
+        'fastify',
+        '*/db/*',
+        '*/server/*',
+        '*/cli/*',
+      ],
+    ]),
   },
   {
     // The CLI may use the server's service layer, never its HTTP app (except `serve`, which starts main).
     files: ['packages/cli/src/**/*.ts'],
     ignores: ['packages/cli/src/commands/serve.ts'],
-    rules: restrict([['@scimon/web', '*/web/*', '@scimon/server/app', '@scimon/server/main', '*/server/src/app*', '*/server/src/main*', 'fastify']]),
+    rules: restrict([
+      [
+        '@scimon/web',
+        '*/web/*',
+        '@scimon/server/app',
+        '@scimon/server/main',
+        '*/server/src/app*',
+        '*/server/src/main*',
+        'fastify',
+      ],
+    ]),
   },
 );

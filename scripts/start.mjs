@@ -9,6 +9,8 @@ const step = (cmd, args) => {
 
 step(process.execPath, ['scripts/ensure-deps.mjs']);
 step(process.execPath, ['scripts/build.mjs']);
-const child = spawn(process.execPath, ['packages/cli/bin/scimon.mjs', 'serve', ...process.argv.slice(2)], { stdio: 'inherit' });
+const child = spawn(process.execPath, ['packages/cli/bin/scimon.mjs', 'serve', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+});
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -24,7 +24,10 @@ export interface TestDb extends DbHandle {
 }
 
 /** Creates an empty, migrated database of the given dialect; `close()` removes it. */
-export async function createTestDb(dialect: DialectName, options: { migrate?: boolean } = {}): Promise<TestDb> {
+export async function createTestDb(
+  dialect: DialectName,
+  options: { migrate?: boolean } = {},
+): Promise<TestDb> {
   const migrate = options.migrate ?? true;
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'scimon-test-'));

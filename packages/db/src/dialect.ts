@@ -29,7 +29,9 @@ pg.types.setTypeParser(1700, (v) => Number(v));
 export function resolveDbConfig(env: NodeJS.ProcessEnv, repoRoot: string): DbConfig {
   const url = env.DATABASE_URL;
   if (url && /^postgres(ql)?:\/\//.test(url)) return { dialect: 'postgres', url };
-  const file = env.SCIMON_DB_PATH ? path.resolve(repoRoot, env.SCIMON_DB_PATH) : path.join(repoRoot, 'var', 'scimon.db');
+  const file = env.SCIMON_DB_PATH
+    ? path.resolve(repoRoot, env.SCIMON_DB_PATH)
+    : path.join(repoRoot, 'var', 'scimon.db');
   return { dialect: 'sqlite', file };
 }
 
@@ -38,7 +40,12 @@ export function openDb(config: DbConfig): DbHandle {
     const pool = new pg.Pool({ connectionString: config.url, max: 10 });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const u = new URL(config.url);
-    return { db, dialect: 'postgres', location: `${u.hostname}:${u.port}${u.pathname}`, close: () => db.destroy() };
+    return {
+      db,
+      dialect: 'postgres',
+      location: `${u.hostname}:${u.port}${u.pathname}`,
+      close: () => db.destroy(),
+    };
   }
   if (config.file !== ':memory:') mkdirSync(path.dirname(config.file), { recursive: true });
   const sqlite = new SQLite(config.file);

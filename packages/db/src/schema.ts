@@ -230,6 +230,69 @@ export interface DataValueHistoryTable {
   action: string;
 }
 
+export interface AppUserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string | null;
+  password_hash: string;
+  must_change_password: Flag;
+  disabled: Flag;
+  created_at: string;
+  password_changed_at: string | null;
+  last_login_at: string | null;
+}
+
+export interface RoleGrantTable {
+  id: Generated<number>;
+  user_id: number;
+  role: string;
+  /** An org-unit code (the grant covers its subtree) or, for task_owner, a lead-unit code. */
+  scope: string;
+  granted_at: string;
+  granted_by: string;
+}
+
+export interface AppSessionTable {
+  /** SHA-256 of the session token: a leaked table does not hand out live sessions. */
+  id_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_ms: number;
+  last_seen_ms: number;
+  client_address: string | null;
+}
+
+export interface ApiTokenTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked: Flag;
+}
+
+export interface LoginAttemptTable {
+  id: Generated<number>;
+  username: string;
+  at_ms: number;
+  success: Flag;
+  client_address: string | null;
+}
+
+export interface AuditEventTable {
+  id: Generated<number>;
+  at: string;
+  actor: string;
+  action: string;
+  object_type: string | null;
+  object_id: string | null;
+  before_json: string | null;
+  after_json: string | null;
+  request_id: string | null;
+  client_address: string | null;
+}
+
 export interface Database {
   app_meta: AppMetaTable;
   lead_unit: LeadUnitTable;
@@ -251,4 +314,10 @@ export interface Database {
   period: PeriodTable;
   data_value: DataValueTable;
   data_value_history: DataValueHistoryTable;
+  app_user: AppUserTable;
+  role_grant: RoleGrantTable;
+  app_session: AppSessionTable;
+  api_token: ApiTokenTable;
+  login_attempt: LoginAttemptTable;
+  audit_event: AuditEventTable;
 }

@@ -216,7 +216,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'varchar(40)', (c) => c.notNull())
     .addUniqueConstraint('data_value_key_uq', ['indicator_code', 'org_unit_id', 'period_code', 'source'])
     .execute();
-  await db.schema.createIndex('data_value_org_period_idx').on('data_value').columns(['org_unit_id', 'period_code']).execute();
+  await db.schema
+    .createIndex('data_value_org_period_idx')
+    .on('data_value')
+    .columns(['org_unit_id', 'period_code'])
+    .execute();
 
   await withId(db, db.schema.createTable('data_value_history'))
     .addColumn('data_value_id', 'integer', (c) => c.notNull().references('data_value.id'))
@@ -233,7 +237,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('changed_at', 'varchar(40)', (c) => c.notNull())
     .addColumn('action', 'varchar(20)', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('data_value_history_value_idx').on('data_value_history').column('data_value_id').execute();
+  await db.schema
+    .createIndex('data_value_history_value_idx')
+    .on('data_value_history')
+    .column('data_value_id')
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -2,7 +2,9 @@
 // A new migration is a new file here plus one line below.
 import type { Migration } from 'kysely';
 import * as m202611280100 from './202611280100_catalogue.ts';
+import * as m202611280200 from './202611280200_accounts.ts';
 
 export const migrations: Record<string, Migration> = {
   '202611280100_catalogue': m202611280100,
+  '202611280200_accounts': m202611280200,
 };

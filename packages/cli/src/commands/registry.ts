@@ -1,0 +1,22 @@
+// One list of every command; each feature appends its registration here.
+import type { Command } from 'commander';
+import type { Lang } from '../lang.ts';
+import { registerServe } from './serve.ts';
+import { registerMigrate } from './migrate.ts';
+import { registerSeed } from './seed.ts';
+import { registerCatalog } from './catalog.ts';
+import { registerIndex } from './index-command.ts';
+import { registerUncertainty } from './uncertainty.ts';
+import { registerProgress } from './progress.ts';
+
+export type RegisterCommand = (program: Command, lang: Lang) => void;
+
+export const commandRegistry: RegisterCommand[] = [
+  registerServe,
+  registerMigrate,
+  registerSeed,
+  registerCatalog,
+  registerIndex,
+  registerUncertainty,
+  registerProgress,
+];

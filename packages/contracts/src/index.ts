@@ -1,0 +1,4 @@
+export * from './errors.ts';
+export * from './api.ts';
+export * from './codes.ts';
+export * from './auth.ts';

@@ -1,0 +1,2 @@
+export * from './period.ts';
+export * from './date.ts';

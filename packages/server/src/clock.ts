@@ -1,0 +1,35 @@
+// "Today" is the calendar date in Asia/Shanghai, or SCIMON_NOW (an ISO date) for tests and demos.
+
+const shanghaiDate = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+export interface Clock {
+  /** Today's calendar date in Asia/Shanghai, `YYYY-MM-DD`. */
+  today(): string;
+  /** The current instant as ISO-8601 with the +08:00 offset. */
+  now(): string;
+  /** The current instant in milliseconds since the epoch (for time-outs and windows). */
+  epochMs(): number;
+}
+
+/** Formats an instant in Asia/Shanghai (fixed +08:00, no daylight saving). */
+export function toShanghaiIso(instant: Date): string {
+  const shifted = new Date(instant.getTime() + 8 * 3600_000);
+  return `${shifted.toISOString().slice(0, 19)}+08:00`;
+}
+
+export function systemClock(env: NodeJS.ProcessEnv = process.env): Clock {
+  const fixed = env.SCIMON_NOW?.trim();
+  if (fixed && !/^\d{4}-\d{2}-\d{2}/.test(fixed)) {
+    throw new Error(`SCIMON_NOW must be an ISO date (YYYY-MM-DD), got "${fixed}"`);
+  }
+  return {
+    today: () => (fixed ? fixed.slice(0, 10) : shanghaiDate.format(new Date())),
+    now: () => toShanghaiIso(new Date()),
+    epochMs: () => Date.now(),
+  };
+}

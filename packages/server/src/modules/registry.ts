@@ -1,0 +1,18 @@
+// One list of every feature's routes; each feature appends its plugin here.
+import type { FastifyPluginAsync } from 'fastify';
+import type { AppDeps } from '../deps.ts';
+import { healthRoutes } from './health/health.routes.ts';
+import { policyRoutes } from './policy/policy.routes.ts';
+import { orgUnitRoutes } from './org-units/org-units.routes.ts';
+import { frameworkRoutes } from './frameworks/frameworks.routes.ts';
+import { dataValueRoutes } from './data-values/data-values.routes.ts';
+
+export type FeatureRoutes = (deps: AppDeps) => FastifyPluginAsync;
+
+export const featureRoutes: FeatureRoutes[] = [
+  healthRoutes,
+  policyRoutes,
+  orgUnitRoutes,
+  frameworkRoutes,
+  dataValueRoutes,
+];
