@@ -1,7 +1,8 @@
 // A seeded app on a fresh database of the given dialect, for route tests (inject(), no listening).
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '@scimon/server/app';
-import { seedFromCatalogue } from '@scimon/server/bootstrap';
+import { ensureAdminAccount, seedFromCatalogue } from '@scimon/server/bootstrap';
+import { authConfigFromEnv, type AuthConfig } from '@scimon/server/modules/auth/auth.config';
 import { toShanghaiIso, type Clock } from '@scimon/server/clock';
 import type { DialectName } from '@scimon/db';
 import { createTestDb, type TestDb } from './databases.ts';
@@ -25,11 +26,19 @@ export interface SeededApp {
   close(): Promise<void>;
 }
 
-export async function createSeededApp(dialect: DialectName, clock: Clock = fixedClock()): Promise<SeededApp> {
+/** The admin password the seeded test apps start with (must be changed at first sign-in). */
+export const TEST_ADMIN_PASSWORD = 'Initial-Pass-Tianfu-2026';
+
+export async function createSeededApp(
+  dialect: DialectName,
+  clock: Clock = fixedClock(),
+  auth: AuthConfig = authConfigFromEnv({}),
+): Promise<SeededApp> {
   const t = await createTestDb(dialect);
   const seeded = await seedFromCatalogue(t, clock);
   if (!seeded.ok) throw new Error(`catalogue problems: ${JSON.stringify(seeded.problems.slice(0, 3))}`);
-  const app = await buildApp({ db: t, clock, version: 'test' });
+  await ensureAdminAccount(t, clock, { SCIMON_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD });
+  const app = await buildApp({ db: t, clock, version: 'test', auth });
   await app.ready();
   return {
     app,

@@ -56,6 +56,36 @@ export const errorCatalogue = {
     zh: '期间代码无效：{code}（应为 2024、2024Q1 或 2024-03）',
     en: 'Invalid period code: {code} (expected 2024, 2024Q1 or 2024-03)',
   },
+  E_MONITORING_NO_DATA: {
+    status: 404,
+    zh: '{orgUnit} 在 {year} 年没有数据',
+    en: 'No data for {orgUnit} in {year}',
+  },
+  E_MONITORING_INDICATOR_NOT_FOUND: {
+    status: 404,
+    zh: '指标不存在：{code}',
+    en: 'No such indicator: {code}',
+  },
+  E_MONITORING_MODEL_INVALID: {
+    status: 500,
+    zh: '监测模型无法计算：{detail}',
+    en: 'The monitoring model cannot be computed: {detail}',
+  },
+  E_TARGET_NOT_FOUND: {
+    status: 404,
+    zh: '指标体系 {framework} 中没有指标 {indicator} 的目标{where}',
+    en: 'Framework {framework} has no target for indicator {indicator}{where}',
+  },
+  E_TARGET_AMBIGUOUS: {
+    status: 409,
+    zh: '指标 {indicator} 有多个目标，请用 orgUnit 和 year 指定其一',
+    en: 'Indicator {indicator} has several targets: name one with orgUnit and year',
+  },
+  E_TARGET_INVALID: {
+    status: 400,
+    zh: '目标无效：{reason}',
+    en: 'Invalid target: {reason}',
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof errorCatalogue;
@@ -77,6 +107,8 @@ export const paramTexts: Record<string, { zh: string; en: string }> = {
   },
   org_unit_code: { zh: '应为组织单元代码', en: 'expected an org-unit code' },
   lead_unit_code: { zh: '应为牵头单位代码', en: 'expected a lead-unit code' },
+  no_change: { zh: '请求未包含任何修改', en: 'the request changes nothing' },
+  base_after_target: { zh: '基期年份须早于目标年份', en: 'the base year must precede the target year' },
 };
 
 /** Fills a message template's `{name}` placeholders (coded values through `paramTexts`). */

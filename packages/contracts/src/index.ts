@@ -2,3 +2,4 @@ export * from './errors.ts';
 export * from './api.ts';
 export * from './codes.ts';
 export * from './auth.ts';
+export * from './monitoring.ts';

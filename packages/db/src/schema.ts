@@ -293,6 +293,12 @@ export interface AuditEventTable {
   client_address: string | null;
 }
 
+/** One row (id 1): bumped on every write to data values or frameworks; keys the monitoring cache. */
+export interface DataVersionTable {
+  id: number;
+  version: number;
+}
+
 export interface Database {
   app_meta: AppMetaTable;
   lead_unit: LeadUnitTable;
@@ -320,4 +326,5 @@ export interface Database {
   api_token: ApiTokenTable;
   login_attempt: LoginAttemptTable;
   audit_event: AuditEventTable;
+  data_version: DataVersionTable;
 }

@@ -3,14 +3,22 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import helmet from '@fastify/helmet';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppDeps } from './deps.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { featureRoutes } from './modules/registry.ts';
 import { ApiError } from './plugins/errors.ts';
+import { registerAuthContext } from './plugins/auth-context.ts';
 
 export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
+  /** The built web app (packages/web/dist): served with an SPA fallback when it exists. */
+  webRoot?: string;
 }
 
 export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
@@ -29,6 +37,9 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       },
     },
   });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  registerAuthContext(app, deps);
   await app.register(swagger, {
     openapi: {
       info: { title: 'Science City Monitor API / 西部科学城建设监测评估平台接口', version: deps.version },
@@ -39,7 +50,13 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
 
   for (const routes of featureRoutes) await app.register(routes(deps));
 
-  app.setNotFoundHandler((req) => {
+  const webRoot =
+    options.webRoot && existsSync(path.join(options.webRoot, 'index.html')) ? options.webRoot : undefined;
+  if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+  app.setNotFoundHandler((req, reply) => {
+    // Deep links of the web app (/policy, /org-units, …) load the app, which routes on the client.
+    if (webRoot && req.method === 'GET' && !req.url.startsWith('/api/'))
+      return reply.type('text/html').sendFile('index.html');
     throw new ApiError('E_ROUTE_NOT_FOUND', { path: req.url.split('?')[0] });
   });
   return app;

@@ -1,9 +1,17 @@
 // Starts the platform: open the database, migrate, seed the catalogue, serve HTTP.
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
-import { migrate, openConfiguredDb, seedFromCatalogue } from './bootstrap.ts';
+import {
+  adminNotice,
+  ensureAdminAccount,
+  migrate,
+  openConfiguredDb,
+  seedFromCatalogue,
+} from './bootstrap.ts';
+import { authConfigFromEnv } from './modules/auth/auth.config.ts';
 import { systemClock } from './clock.ts';
 import { appVersion } from './version.ts';
+import { webDistDir } from './paths.ts';
 import { formatProblem } from './modules/catalog/catalog.loader.ts';
 
 export interface StartedServer {
@@ -22,9 +30,14 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
       const lines = seeded.problems.map((p) => formatProblem(p, 'zh-CN')).join('\n');
       throw new Error(`目录数据有误，未启动 / catalogue has problems, not started:\n${lines}`);
     }
+    const notice = adminNotice(await ensureAdminAccount(handle, clock, env));
+    if (notice) process.stderr.write(`${notice}\n`);
     const app = await buildApp(
-      { db: handle, clock, version: appVersion },
-      { logger: env.SCIMON_LOG === 'silent' ? false : { level: env.LOG_LEVEL ?? 'info' } },
+      { db: handle, clock, version: appVersion, auth: authConfigFromEnv(env) },
+      {
+        logger: env.SCIMON_LOG === 'silent' ? false : { level: env.LOG_LEVEL ?? 'info' },
+        webRoot: webDistDir,
+      },
     );
     const port = Number(env.PORT ?? 8080);
     const host = env.HOST ?? '127.0.0.1';

@@ -15,7 +15,8 @@ export function registerSeed(program: Command, lang: Lang): void {
     )
     .option('--format <format>', 'text | json', 'text')
     .action(async (opts: { format: string }) => {
-      const { migrate, openConfiguredDb, seedFromCatalogue } = await import('@scimon/server/bootstrap');
+      const { adminNotice, ensureAdminAccount, migrate, openConfiguredDb, seedFromCatalogue } =
+        await import('@scimon/server/bootstrap');
       const { systemClock } = await import('@scimon/server/clock');
       const { formatProblem } = await import('@scimon/server/modules/catalog/catalog.loader');
       const handle = openConfiguredDb();
@@ -25,6 +26,8 @@ export function registerSeed(program: Command, lang: Lang): void {
         if (!outcome.ok) {
           throw new CliExit(EXIT_INVALID, outcome.problems.map((p) => formatProblem(p, lang)).join('\n'));
         }
+        const notice = adminNotice(await ensureAdminAccount(handle, systemClock()));
+        if (notice) process.stderr.write(`${notice}\n`);
         const s = outcome.summary;
         if (opts.format === 'json') {
           process.stdout.write(`${JSON.stringify(s, null, 2)}\n`);

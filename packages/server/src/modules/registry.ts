@@ -6,6 +6,9 @@ import { policyRoutes } from './policy/policy.routes.ts';
 import { orgUnitRoutes } from './org-units/org-units.routes.ts';
 import { frameworkRoutes } from './frameworks/frameworks.routes.ts';
 import { dataValueRoutes } from './data-values/data-values.routes.ts';
+import { authRoutes } from './auth/auth.routes.ts';
+import { userRoutes } from './users/users.routes.ts';
+import { auditRoutes } from './audit/audit.routes.ts';
 
 export type FeatureRoutes = (deps: AppDeps) => FastifyPluginAsync;
 
@@ -15,4 +18,7 @@ export const featureRoutes: FeatureRoutes[] = [
   orgUnitRoutes,
   frameworkRoutes,
   dataValueRoutes,
+  authRoutes,
+  userRoutes,
+  auditRoutes,
 ];

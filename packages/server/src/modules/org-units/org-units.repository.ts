@@ -21,3 +21,12 @@ export async function listReferenceRegions(db: Kysely<Database>) {
 export async function findOrgUnitByCode(db: Kysely<Database>, code: string) {
   return db.selectFrom('org_unit').selectAll().where('code', '=', code).executeTakeFirst();
 }
+
+/** Every unit's code with its parent's code (reference regions have none). */
+export async function listOrgUnitParents(db: Kysely<Database>) {
+  return db
+    .selectFrom('org_unit as o')
+    .leftJoin('org_unit as p', 'p.id', 'o.parent_id')
+    .select(['o.code', 'p.code as parent_code', 'o.kind'])
+    .execute();
+}
