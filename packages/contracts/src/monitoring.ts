@@ -88,7 +88,12 @@ export const targetCard = z.object({
   comparator: z.string(),
   /** The level to reach: the target, or for growth targets base × (1 + g)^(T − base year). */
   targetLevel: z.number().nullable(),
-  base: z.object({ year: z.number(), value: z.number().nullable(), stated: z.number(), assumption: z.boolean() }),
+  base: z.object({
+    year: z.number(),
+    value: z.number().nullable(),
+    stated: z.number(),
+    assumption: z.boolean(),
+  }),
   achievedGrowth: z.number().nullable(),
   progressShare: z.number().nullable(),
   timeShare: z.number().nullable(),
@@ -103,7 +108,9 @@ export const targetCard = z.object({
     ratio: z.number().nullable(),
     withheld: z.string().nullable(),
   }),
-  trend: z.array(z.object({ period: z.string(), value: z.number().nullable(), completeness: z.number().nullable() })),
+  trend: z.array(
+    z.object({ period: z.string(), value: z.number().nullable(), completeness: z.number().nullable() }),
+  ),
   completeness: z.number().nullable(),
   partial: z.boolean(),
   sources: z.array(z.string()),

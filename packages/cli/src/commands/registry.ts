@@ -8,6 +8,7 @@ import { registerCatalog } from './catalog.ts';
 import { registerIndex } from './index-command.ts';
 import { registerUncertainty } from './uncertainty.ts';
 import { registerProgress } from './progress.ts';
+import { registerMonitor } from './monitor.ts';
 import { registerUsers } from './users.ts';
 
 export type RegisterCommand = (program: Command, lang: Lang) => void;
@@ -21,4 +22,5 @@ export const commandRegistry: RegisterCommand[] = [
   registerUncertainty,
   registerProgress,
   registerUsers,
+  registerMonitor,
 ];

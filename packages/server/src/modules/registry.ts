@@ -9,6 +9,7 @@ import { dataValueRoutes } from './data-values/data-values.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { userRoutes } from './users/users.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
+import { monitoringRoutes } from './monitoring/monitoring.routes.ts';
 
 export type FeatureRoutes = (deps: AppDeps) => FastifyPluginAsync;
 
@@ -21,4 +22,5 @@ export const featureRoutes: FeatureRoutes[] = [
   authRoutes,
   userRoutes,
   auditRoutes,
+  monitoringRoutes,
 ];

@@ -15,7 +15,8 @@ export class ApiError extends Error {
 
 /** The caller's language: `?lang=`, else Accept-Language, else zh-CN. */
 export function requestLocale(req: FastifyRequest): Locale {
-  const q = (req.query as Record<string, unknown> | undefined)?.lang;
+  // Read from the raw URL: route schemas strip query parameters they do not declare.
+  const q = new URLSearchParams(req.url.split('?')[1] ?? '').get('lang');
   if (q === 'en-US' || q === 'en') return 'en-US';
   if (q === 'zh-CN' || q === 'zh') return 'zh-CN';
   const header = req.headers['accept-language'] ?? '';

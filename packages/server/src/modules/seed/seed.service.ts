@@ -6,6 +6,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '@scimon/db';
 import type { Catalogue } from '@scimon/contracts/catalog/index';
 import { periodRow } from './period-dates.ts';
+import { bumpDataVersion } from '../monitoring/data-version.ts';
 
 export interface SeedSummary {
   /** False when the catalogue's fingerprint matched the last seed: nothing was read further. */
@@ -66,6 +67,7 @@ export async function seedCatalogue(
     const framework = await seedFramework(tx, catalogue, nowIso, count);
     await seedPeriods(tx, catalogue, count);
     await seedValues(tx, catalogue, nowIso, count);
+    await bumpDataVersion(tx);
     await upsertMeta(tx, 'catalogue_hash', hash);
     return { changed: true, inserted, framework, differences };
   });
