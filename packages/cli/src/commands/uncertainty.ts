@@ -48,8 +48,8 @@ export function registerUncertainty(program: Command, lang: Lang): void {
       '--workers <n>',
       msg(
         lang,
-        '工作线程数（默认：CPU 核数；1 = 不用线程）',
-        'worker threads (default: the cores; 1 = none)',
+        '计算线程数（默认：CPU 核数；1 = 不用工作线程）',
+        'threads doing runs (default: the cores; 1 = no worker thread)',
       ),
     )
     .option(

@@ -5,7 +5,7 @@
  * aggregation method and the winsorising limit chosen uniformly among alternatives. Run k draws
  * from `createRng(seed, k)` only, so any split of the runs (workers, chunks) gives the same result.
  */
-import { aggregateData, effectiveWeights, type AggregationMethod } from '../composite/aggregate.ts';
+import { aggregateData, type AggregationMethod } from '../composite/aggregate.ts';
 import type { Framework } from '../composite/framework.ts';
 import { getColumn, type DataMatrix } from '../composite/matrix.ts';
 import type { NormaliseSpec } from '../composite/normalise.ts';
@@ -13,8 +13,14 @@ import { runPipeline, type PipelineInput, type PipelineSpec } from '../composite
 import { rankDescendingMin } from '../composite/stats.ts';
 import { err, ok, type Result } from '../shared/result.ts';
 import { createRng, type Rng } from '../shared/rng.ts';
-import { indexFromEffectiveWeights, isComplete } from './linear.ts';
-import { addRanks, createRankHistogram, rankRun, type RankHistogram } from './rank-histogram.ts';
+import { indexFromUnitMajor, isComplete, toUnitMajor } from './linear.ts';
+import {
+  addRunRanks,
+  createRankHistogram,
+  createRankWorkspace,
+  flushRanks,
+  type RankHistogram,
+} from './rank-histogram.ts';
 
 /** What varies between runs (plain data). Omitted inputs stay at the pipeline's nominal setting. */
 export interface UncertaintySpec {
@@ -155,22 +161,59 @@ export function drawRunChoice(p: PreparedUncertainty, rng: Rng, choice: RunChoic
   choice.aggregation = p.aggregations.length > 1 ? pick(rng.next(), p.aggregations.length) : 0;
 }
 
-/** Reusable buffers of a worker. */
+/** Reusable buffers of a worker (nothing is allocated per run on the linear path). */
 export interface RunBuffers {
   readonly scores: Float64Array;
   readonly ranks: Float64Array;
   readonly scratch: Float64Array;
   readonly choice: RunChoice;
+  /** Effective weights of the current run (all nodes). */
+  readonly eff: Float64Array;
+  /** Per node: the sum of its children's weights (scratch of the effective weights). */
+  readonly childSums: Float64Array;
+  /** Unit-major copies of the complete variants, made on first use. */
+  readonly unitMajor: (Float64Array | undefined)[];
+  readonly active: Int32Array;
+  readonly activeWeights: Float64Array;
 }
 
 /** Allocates the per-worker buffers. */
 export function createRunBuffers(p: PreparedUncertainty): RunBuffers {
+  const m = p.framework.nodes.length;
   return {
     scores: new Float64Array(p.nUnits),
     ranks: new Float64Array(p.nUnits),
     scratch: new Float64Array(p.nUnits),
     choice: { winmax: 0, normalisation: 0, aggregation: 0, weights: p.nominalWeights.slice() },
+    eff: new Float64Array(m),
+    childSums: new Float64Array(m),
+    unitMajor: [],
+    active: new Int32Array(p.framework.nIndicators),
+    activeWeights: new Float64Array(p.framework.nIndicators),
   };
+}
+
+/**
+ * `effectiveWeights` (composite/aggregate.ts) into `eff` without allocating: identical arithmetic (each parent's sum
+ * of its children's weights, in child order, then eff[k] = eff[parent] · w[k] / sum from the top
+ * down), the sum computed once per parent instead of once per child.
+ */
+function effectiveWeightsInto(
+  fw: Framework,
+  weights: ArrayLike<number>,
+  eff: Float64Array,
+  sums: Float64Array,
+): void {
+  const m = fw.nodes.length;
+  for (let k = fw.nIndicators; k < m; k++) {
+    let s = 0;
+    for (const c of fw.children[k] ?? []) s += weights[c] as number;
+    sums[k] = s;
+  }
+  for (let k = m - 1; k >= 0; k--) {
+    const p = fw.parentOf[k] as number;
+    eff[k] = p < 0 ? 1 : ((eff[p] as number) * (weights[k] as number)) / (sums[p] as number);
+  }
 }
 
 /**
@@ -184,8 +227,14 @@ export function evaluateRun(p: PreparedUncertainty, buf: RunBuffers): boolean {
   const data = p.variants[v] as DataMatrix;
   const method = p.aggregations[c.aggregation] ?? 'amean';
   if (method === 'amean' && p.variantComplete[v]) {
-    const eff = effectiveWeights(p.framework, c.weights);
-    indexFromEffectiveWeights(data, eff, p.framework.nIndicators, buf.scores);
+    const fw = p.framework;
+    effectiveWeightsInto(fw, c.weights, buf.eff, buf.childSums);
+    let rows = buf.unitMajor[v];
+    if (!rows) {
+      rows = toUnitMajor(data, fw.nIndicators);
+      buf.unitMajor[v] = rows;
+    }
+    indexFromUnitMajor(rows, p.nUnits, fw.nIndicators, buf.eff, buf.scores, buf.active, buf.activeWeights);
     return true;
   }
   const r = aggregateData(data, p.framework, c.weights, { method });
@@ -219,22 +268,62 @@ export function runMonteCarloChunk(
   count: number,
   hooks: ChunkHooks = {},
 ): ChunkResult {
+  const runner = createMonteCarloRunner(p, seed);
+  const cancelled = !runner.run(start, count, hooks);
+  return { histogram: runner.finish(), runs: runner.runs, failed: runner.failed, cancelled };
+}
+
+/**
+ * A Monte Carlo worker's state: one histogram and reusable buffers for any number of chunks of
+ * runs (e.g. claimed one after another from a shared counter), nothing allocated per run on the
+ * linear path. Ranks are batched; `finish()` flushes them and returns the histogram.
+ */
+export interface MonteCarloRunner {
+  /** Runs done and runs failed so far. */
+  readonly runs: number;
+  readonly failed: number;
+  /**
+   * Runs [start, start + count) with `createRng(seed, k)` for run k; progress (runs done in this
+   * call) and cancellation are checked every 64 runs. False when cancelled.
+   */
+  run(start: number, count: number, hooks?: ChunkHooks): boolean;
+  /** The histogram of every run so far (pending ranks flushed). */
+  finish(): RankHistogram;
+}
+
+/** Creates a runner for a prepared analysis and seed. */
+export function createMonteCarloRunner(p: PreparedUncertainty, seed: number): MonteCarloRunner {
   const histogram = createRankHistogram(p.nUnits);
   const buf = createRunBuffers(p);
+  const ws = createRankWorkspace(p.nUnits);
+  let runs = 0;
   let failed = 0;
-  let done = 0;
-  for (let k = start; k < start + count; k++) {
-    if ((done & 63) === 0 && done > 0) {
+  return {
+    get runs() {
+      return runs;
+    },
+    get failed() {
+      return failed;
+    },
+    run(start, count, hooks = {}) {
+      let done = 0;
+      for (let k = start; k < start + count; k++) {
+        if ((done & 63) === 0 && done > 0) {
+          hooks.onProgress?.(done);
+          if (hooks.shouldCancel?.()) return false;
+        }
+        drawRunChoice(p, createRng(seed, k), buf.choice);
+        if (evaluateRun(p, buf)) addRunRanks(ws, histogram, buf.scores);
+        else failed++;
+        done++;
+        runs++;
+      }
       hooks.onProgress?.(done);
-      if (hooks.shouldCancel?.()) return { histogram, runs: done, failed, cancelled: true };
-    }
-    drawRunChoice(p, createRng(seed, k), buf.choice);
-    if (evaluateRun(p, buf)) {
-      rankRun(buf.scores, buf.ranks, buf.scratch);
-      addRanks(histogram, buf.ranks);
-    } else failed++;
-    done++;
-  }
-  hooks.onProgress?.(done);
-  return { histogram, runs: done, failed, cancelled: false };
+      return true;
+    },
+    finish() {
+      flushRanks(ws, histogram);
+      return histogram;
+    },
+  };
 }

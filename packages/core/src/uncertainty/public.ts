@@ -5,6 +5,8 @@ export {
   drawRunChoice,
   evaluateRun,
   createRunBuffers,
+  createMonteCarloRunner,
+  type MonteCarloRunner,
   type UncertaintySpec,
   type PreparedUncertainty,
   type UncertainFactor,
@@ -18,13 +20,18 @@ export {
   mergeRankHistograms,
   rankRun,
   addRanks,
+  createRankWorkspace,
+  rankBucketed,
+  addRunRanks,
+  flushRanks,
+  type RankWorkspace,
   rankStatsFromHistogram,
   quantileType7,
   type RankHistogram,
   type RankStats,
 } from './rank-histogram.ts';
 export { summariseRanks, type UnitRankStats } from './rank-stats.ts';
-export { indexFromEffectiveWeights, isComplete } from './linear.ts';
+export { indexFromEffectiveWeights, indexFromUnitMajor, toUnitMajor, isComplete } from './linear.ts';
 export {
   saltelliSample,
   estimateSensitivity,
