@@ -86,6 +86,396 @@ export const errorCatalogue = {
     zh: '目标无效：{reason}',
     en: 'Invalid target: {reason}',
   },
+  E_TASK_NOT_FOUND: { status: 404, zh: '任务不存在：{code}', en: 'No such task: {code}' },
+  E_TASK_ARTICLE_NOT_FOUND: {
+    status: 404,
+    zh: '政策条款不存在：{code}',
+    en: 'No such policy article: {code}',
+  },
+  E_TASK_LEAD_UNIT_UNKNOWN: {
+    status: 400,
+    zh: '牵头单位代码无效：{code}',
+    en: 'Unknown lead-unit code: {code}',
+  },
+  E_TASK_NOT_LEAD_UNIT: {
+    status: 400,
+    zh: '{leadUnit} 不是任务 {code} 的牵头单位',
+    en: '{leadUnit} is not a lead unit of task {code}',
+  },
+  E_TASK_INDICATOR_UNKNOWN: { status: 400, zh: '指标代码无效：{code}', en: 'Unknown indicator code: {code}' },
+  E_TASK_DUE_DATE_PAST: {
+    status: 400,
+    zh: '截止日期 {dueDate} 早于今天（{today}），请填写今天或以后的日期',
+    en: 'The due date {dueDate} is before today ({today}): give today or a later date',
+  },
+  E_TASK_DATE_ORDER: {
+    status: 400,
+    zh: '截止日期 {dueDate} 不能早于开始日期 {startDate}',
+    en: 'The due date {dueDate} cannot precede the start date {startDate}',
+  },
+  E_TASK_DATE_FUTURE: {
+    status: 400,
+    zh: '日期 {date} 晚于今天（{today}），不能登记尚未发生的事项',
+    en: 'The date {date} is after today ({today}): events cannot be recorded before they happen',
+  },
+  E_TASK_PERCENT_INVALID: {
+    status: 400,
+    zh: '完成进度 {percent} 无效：应在 0 到 100 之间',
+    en: 'Percent complete {percent} is invalid: it must be between 0 and 100',
+  },
+  E_TASK_FINAL_PERCENT: {
+    status: 400,
+    zh: '办结报告的完成进度须为 100（当前 {percent}）',
+    en: 'A final report must state 100 percent complete (got {percent})',
+  },
+  E_TASK_PERIOD_INVALID: {
+    status: 400,
+    zh: '报告期 {period} 无效：应为 {example} 这样的代码，且不晚于当前报告期 {current}',
+    en: 'Invalid reporting period {period}: use a code like {example}, no later than the current period {current}',
+  },
+  E_TASK_PERIOD_BEFORE_START: {
+    status: 400,
+    zh: '报告期 {period} 在任务开始（{startDate}）之前',
+    en: 'The period {period} ends before the task started ({startDate})',
+  },
+  E_TASK_REPORT_EXISTS: {
+    status: 409,
+    zh: '{leadUnit} 在 {period} 已有{status}的报告，不能重复报送',
+    en: '{leadUnit} already has a report for {period} that is {status}',
+  },
+  E_TASK_REPORT_NOT_FOUND: { status: 404, zh: '进展报告不存在：{id}', en: 'No such progress report: {id}' },
+  E_TASK_REPORT_NOT_PENDING: {
+    status: 409,
+    zh: '报告 {id} 当前状态为 {status}，只能审核待审核的报告',
+    en: 'Report {id} is {status}: only submitted reports can be reviewed',
+  },
+  E_TASK_MILESTONE_NOT_FOUND: {
+    status: 404,
+    zh: '任务 {code} 没有里程碑 {id}',
+    en: 'Task {code} has no milestone {id}',
+  },
+  E_TASK_EVIDENCE_NOT_FOUND: {
+    status: 404,
+    zh: '证明材料 {id} 不存在，或不属于 {leadUnit} 在任务 {code} 上尚未使用的上传',
+    en: 'Evidence {id} does not exist or is not an unattached upload of {leadUnit} on task {code}',
+  },
+  E_TASK_EVIDENCE_TOO_LARGE: {
+    status: 413,
+    zh: '文件“{file}”超过大小上限 {limitMb} MB，未保存任何文件',
+    en: 'File "{file}" exceeds the size limit of {limitMb} MB; no file was stored',
+  },
+  E_TASK_EVIDENCE_TYPE: {
+    status: 415,
+    zh: '文件“{file}”的类型不允许（允许：{allowed}），未保存任何文件',
+    en: 'File "{file}" is not an allowed type (allowed: {allowed}); no file was stored',
+  },
+  E_TASK_EVIDENCE_MISSING: {
+    status: 400,
+    zh: '请求中没有文件，或表单不是 multipart/form-data（字段：leadUnit，文件：file）',
+    en: 'No file in the request, or it is not multipart/form-data (field leadUnit, files under file)',
+  },
+  E_TASK_EXTENSION_TOO_LATE: {
+    status: 400,
+    zh: '延期申请须在截止日期 {dueDate} 之前提出（今天 {today}）',
+    en: 'An extension must be requested before the due date {dueDate} (today is {today})',
+  },
+  E_TASK_EXTENSION_DATE: {
+    status: 400,
+    zh: '新的截止日期 {newDueDate} 须晚于当前截止日期 {dueDate}',
+    en: 'The new due date {newDueDate} must be after the current due date {dueDate}',
+  },
+  E_TASK_NO_DUE_DATE: {
+    status: 400,
+    zh: '任务 {code} 尚未设定截止日期，无需延期',
+    en: 'Task {code} has no due date to extend',
+  },
+  E_TASK_EXTENSION_PENDING: {
+    status: 409,
+    zh: '{leadUnit} 在任务 {code} 上已有待审批的延期申请 {id}',
+    en: '{leadUnit} already has a pending extension request {id} on task {code}',
+  },
+  E_TASK_EXTENSION_NOT_FOUND: {
+    status: 404,
+    zh: '延期申请不存在：{id}',
+    en: 'No such extension request: {id}',
+  },
+  E_TASK_EXTENSION_DECIDED: {
+    status: 409,
+    zh: '延期申请 {id} 已处理（{status}）',
+    en: 'Extension request {id} has already been decided ({status})',
+  },
+  E_TASK_CLOSED: {
+    status: 409,
+    zh: '任务 {code} 已于 {closedOn} 办结销号，不能再修改',
+    en: 'Task {code} was closed on {closedOn} and cannot be changed',
+  },
+  E_TASK_CLOSURE_INCOMPLETE: {
+    status: 409,
+    zh: '任务 {code} 不能办结：以下牵头单位尚无已通过的办结报告：{missing}',
+    en: 'Task {code} cannot be closed: no accepted final report yet from {missing}',
+  },
+  E_TASK_HAS_OPEN_CHILDREN: {
+    status: 409,
+    zh: '任务 {code} 的子任务尚未办结：{open}',
+    en: 'Sub-tasks of {code} are still open: {open}',
+  },
+  E_TASK_NO_CHANGE: { status: 400, zh: '请求未包含任何修改', en: 'The request changes nothing' },
+  E_TASK_SETTING_INVALID: {
+    status: 400,
+    zh: '督办设置无效：{detail}',
+    en: 'Invalid supervision setting: {detail}',
+  },
+  E_TASK_WEIGHTS_INVALID: {
+    status: 400,
+    zh: '评分权重无效：权重之和须大于 0',
+    en: 'Invalid scoring weights: they must add up to more than 0',
+  },
+  // ---- data collection (import, export, history) ----
+  E_IMPORT_REFUSED: {
+    status: 422,
+    zh: '导入被拒绝：发现 {count} 个问题',
+    en: 'Import refused: {count} problems found',
+  },
+  E_IMPORT_FORMAT: {
+    status: 422,
+    zh: '不支持的文件类型“{value}”（应为 .csv 或 .xlsx）',
+    en: 'Unsupported file type "{value}" (expected .csv or .xlsx)',
+  },
+  E_IMPORT_EMPTY: { status: 422, zh: '文件是空的', en: 'The file is empty' },
+  E_IMPORT_HEADER_ONLY: {
+    status: 422,
+    zh: '文件只有表头，没有数据行',
+    en: 'The file has a header but no data rows',
+  },
+  E_IMPORT_HEADER: {
+    status: 422,
+    zh: '表头缺少列：{missing}（应为 indicator,org_unit,period,value[,source,comment] 或 指标,组织单元,期间,数值[,来源,备注]）',
+    en: 'The header lacks columns: {missing} (expected indicator,org_unit,period,value[,source,comment] or 指标,组织单元,期间,数值[,来源,备注])',
+  },
+  E_IMPORT_HEADER_UNKNOWN: { status: 422, zh: '未知的列“{value}”', en: 'Unknown column "{value}"' },
+  E_IMPORT_DELIMITER: {
+    status: 422,
+    zh: '文件似乎用“{delimiter}”分隔，请用逗号分隔（CSV）',
+    en: 'The file seems to be separated by "{delimiter}": use commas (CSV)',
+  },
+  E_IMPORT_ENCODING: {
+    status: 422,
+    zh: '文件不是 UTF-8 或 GBK 文本，无法读取',
+    en: 'The file is not UTF-8 or GBK text and cannot be read',
+  },
+  E_IMPORT_NOT_TEXT: {
+    status: 422,
+    zh: '文件不是文本（含控制字符或二进制内容）',
+    en: 'The file is not text (it holds control characters or binary content)',
+  },
+  E_IMPORT_NOT_ZIP: {
+    status: 422,
+    zh: '文件不是有效的 .xlsx（不是 zip 压缩包）',
+    en: 'The file is not a valid .xlsx (not a zip archive)',
+  },
+  E_IMPORT_CORRUPT: {
+    status: 422,
+    zh: '.xlsx 文件已损坏或不完整：{detail}',
+    en: 'The .xlsx file is corrupt or truncated: {detail}',
+  },
+  E_IMPORT_TRUNCATED: {
+    status: 422,
+    zh: '.xlsx 文件不完整（缺少 zip 目录），可能上传或复制时被截断',
+    en: 'The .xlsx file is incomplete (no zip directory): it was probably cut off while uploading or copying',
+  },
+  E_IMPORT_TOO_LARGE: {
+    status: 413,
+    zh: '文件超过上限：{what} {actual} > {limit}',
+    en: 'The file exceeds a limit: {what} {actual} > {limit}',
+  },
+  E_IMPORT_ZIP_BOMB: {
+    status: 422,
+    zh: '压缩包条目“{value}”的压缩比 {ratio}:1 超过上限 {limit}:1',
+    en: 'Zip entry "{value}" has a compression ratio of {ratio}:1, over the limit of {limit}:1',
+  },
+  E_IMPORT_TOO_MANY_ROWS: {
+    status: 422,
+    zh: '行数超过上限 {limit}',
+    en: 'More rows than the limit of {limit}',
+  },
+  E_IMPORT_TOO_MANY_COLUMNS: {
+    status: 422,
+    zh: '工作表声明了 {actual} 列，超过上限 {limit}',
+    en: 'The sheet declares {actual} columns, over the limit of {limit}',
+  },
+  E_IMPORT_TOO_MANY_CELLS: {
+    status: 422,
+    zh: '单元格数超过上限 {limit}',
+    en: 'More cells than the limit of {limit}',
+  },
+  E_IMPORT_NO_SHEET: {
+    status: 422,
+    zh: '没有可识别的工作表（应为模板的“数据”表或长表格式）',
+    en: "No recognisable sheet (expected the template's 数据 sheet or the long layout)",
+  },
+  E_IMPORT_TEMPLATE_META: {
+    status: 422,
+    zh: '模板的 _meta 表无效：{detail}',
+    en: "The template's _meta sheet is invalid: {detail}",
+  },
+  E_IMPORT_ROW_SHAPE: {
+    status: 422,
+    zh: '该行有 {actual} 个字段，表头只有 {expected} 个',
+    en: 'The row has {actual} fields but the header only {expected}',
+  },
+  E_IMPORT_QUOTE: { status: 422, zh: '引号未闭合', en: 'Unterminated quote' },
+  E_IMPORT_FORMULA_CELL: {
+    status: 422,
+    zh: '“{value}” 是公式，请粘贴为数值',
+    en: '"{value}" is a formula: paste it as a value',
+  },
+  E_IMPORT_MERGED_CELLS: {
+    status: 422,
+    zh: '合并单元格 {value} 无法导入，请取消合并',
+    en: 'Merged cells {value} cannot be imported: unmerge them',
+  },
+  E_IMPORT_DATE_CELL: {
+    status: 422,
+    zh: '“{value}” 是日期，期间应写作 2024、2024Q1 或 2024-03',
+    en: '"{value}" is a date: write periods as 2024, 2024Q1 or 2024-03',
+  },
+  E_IMPORT_REQUIRED: { status: 422, zh: '缺少必填值', en: 'A value is required' },
+  E_IMPORT_UNKNOWN_INDICATOR: { status: 422, zh: '未知指标“{value}”', en: 'Unknown indicator "{value}"' },
+  E_IMPORT_DERIVED_INDICATOR: {
+    status: 422,
+    zh: '“{value}” 是计算指标，由公式计算，不能填报',
+    en: '"{value}" is a derived indicator computed by formula: it cannot be reported',
+  },
+  E_IMPORT_UNKNOWN_ORG_UNIT: { status: 422, zh: '未知组织单元“{value}”', en: 'Unknown org unit "{value}"' },
+  E_IMPORT_UNKNOWN_PERIOD: {
+    status: 422,
+    zh: '“{value}” 不是期间代码（应为 2024、2024Q1 或 2024-03）',
+    en: '"{value}" is not a period code (expected 2024, 2024Q1 or 2024-03)',
+  },
+  E_IMPORT_PERIOD_TYPE: {
+    status: 422,
+    zh: '期间“{value}”与指标的期间类型（{expected}）不符',
+    en: 'Period "{value}" does not match the indicator\'s period type ({expected})',
+  },
+  E_IMPORT_UNKNOWN_SOURCE: {
+    status: 422,
+    zh: '未知来源“{value}”（应为 report、provincial、national、published 或 sample）',
+    en: 'Unknown source "{value}" (expected report, provincial, national, published or sample)',
+  },
+  E_IMPORT_OUT_OF_SCOPE: {
+    status: 422,
+    zh: '无权为组织单元“{value}”填报数据',
+    en: 'You may not report data for org unit "{value}"',
+  },
+  E_IMPORT_SOURCE_FORBIDDEN: {
+    status: 422,
+    zh: '你的角色不能写入来源“{value}”的数据',
+    en: 'Your role may not write data of source "{value}"',
+  },
+  E_IMPORT_DUPLICATE: {
+    status: 422,
+    zh: '与第 {firstRow} 行重复（同一指标、组织单元、期间和来源）',
+    en: 'Duplicates row {firstRow} (same indicator, org unit, period and source)',
+  },
+  E_IMPORT_LOCKED: {
+    status: 422,
+    zh: '{value} 的数据已审核通过（锁定），请先撤销审核',
+    en: 'The data of {value} are approved (locked): unapprove them first',
+  },
+  E_IMPORT_NOT_A_NUMBER: { status: 422, zh: '“{value}” 不是数字', en: '"{value}" is not a number' },
+  E_IMPORT_PERCENT_SIGN: {
+    status: 422,
+    zh: '“{value}” 带百分号，但该指标不是百分比',
+    en: '"{value}" has a percent sign but the indicator is not a percentage',
+  },
+  E_IMPORT_NOT_INTEGER: {
+    status: 422,
+    zh: '“{value}” 应为整数',
+    en: '"{value}" should be a whole number',
+  },
+  E_IMPORT_NEGATIVE: { status: 422, zh: '“{value}” 不能为负数', en: '"{value}" must not be negative' },
+  E_IMPORT_OUT_OF_RANGE: {
+    status: 422,
+    zh: '“{value}” 超出合理范围 [{min}, {max}]',
+    en: '"{value}" is outside the plausible range [{min}, {max}]',
+  },
+  E_IMPORT_RULE_FAILED: {
+    status: 422,
+    zh: '违反校验规则 {rule}：{expression}',
+    en: 'Breaks validation rule {rule}: {expression}',
+  },
+  E_IMPORT_COMMENT_REQUIRED: {
+    status: 422,
+    zh: '“{value}” 触发预警（{warnings}），请填写备注说明，或确认接受预警',
+    en: '"{value}" raises warnings ({warnings}): add a comment, or accept the warnings',
+  },
+  E_IMPORT_CONFLICT: {
+    status: 409,
+    zh: '数据在导入期间被他人修改，请重新导入',
+    en: 'The data changed while importing: import again',
+  },
+  E_DATA_VALUE_STALE: {
+    status: 409,
+    zh: '该数值已被他人修改（当前版本 {current}，你的版本 {expected}），请刷新后重试',
+    en: 'Someone changed this value meanwhile (version {current}, yours {expected}): reload and try again',
+  },
+  E_DATA_VALUE_NOT_FOUND: { status: 404, zh: '数值不存在：{key}', en: 'No such data value: {key}' },
+  E_DATA_VALUE_KEY: {
+    status: 400,
+    zh: '数值键无效：{key}（应为 指标:组织单元:期间:来源）',
+    en: 'Invalid data-value key: {key} (expected indicator:org_unit:period:source)',
+  },
+  E_EVALUATION_RUN_NOT_FOUND: { status: 404, zh: '评价运行不存在：{id}', en: 'No such evaluation run: {id}' },
+  E_EVALUATION_FRAMEWORK_VERSION: {
+    status: 404,
+    zh: '指标体系 {code} 没有版本 {version}',
+    en: 'Framework {code} has no version {version}',
+  },
+  E_EVALUATION_NO_UNITS: {
+    status: 422,
+    zh: '{years} 年没有可评价的{level}级单元（或没有数据）',
+    en: 'No {level} units with data to evaluate in {years}',
+  },
+  E_EVALUATION_SETTINGS: {
+    status: 400,
+    zh: '评价设置无效：{detail}',
+    en: 'Invalid evaluation settings: {detail}',
+  },
+  E_EVALUATION_PIPELINE: {
+    status: 422,
+    zh: '评价计算被拒绝（{problem}）：{detail}',
+    en: 'The evaluation was refused ({problem}): {detail}',
+  },
+  E_EVALUATION_AHP_MATRIX: {
+    status: 400,
+    zh: '判断矩阵无效（第 {row} 行第 {col} 列）：{detail}',
+    en: 'Invalid pairwise matrix (row {row}, column {col}): {detail}',
+  },
+  E_EVALUATION_AHP_INCONSISTENT: {
+    status: 422,
+    zh: '{parent} 的判断矩阵一致性比率 CR = {cr} ≥ {threshold}，请调整或明确接受',
+    en: 'The pairwise matrix of {parent} has CR = {cr} ≥ {threshold}: revise it or accept it explicitly',
+  },
+  E_EVALUATION_NOT_FINISHED: {
+    status: 409,
+    zh: '评价运行 {id} 的状态为 {status}，只能发布已完成的运行',
+    en: 'Evaluation run {id} is {status}: only finished runs can be published',
+  },
+  E_EVALUATION_INPUTS_UNPUBLISHED: {
+    status: 409,
+    zh: '评价运行 {id} 使用了未发布（或已变更）的数据，不能发布',
+    en: 'Evaluation run {id} used data that are not published (or have changed since): it cannot be published',
+  },
+  E_EVALUATION_ALREADY_PUBLISHED: {
+    status: 409,
+    zh: '评价运行 {id} 已发布',
+    en: 'Evaluation run {id} is already published',
+  },
+  E_EVALUATION_NOT_CANCELLABLE: {
+    status: 409,
+    zh: '评价运行 {id} 的状态为 {status}，不能取消',
+    en: 'Evaluation run {id} is {status}: it cannot be cancelled',
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -3,3 +3,4 @@ export * from './api.ts';
 export * from './codes.ts';
 export * from './auth.ts';
 export * from './monitoring.ts';
+export * from './tasks.ts';

@@ -299,7 +299,7 @@ export interface DataVersionTable {
   version: number;
 }
 
-export interface Database {
+export interface Database extends TaskTables, CollectionTables {
   app_meta: AppMetaTable;
   lead_unit: LeadUnitTable;
   policy_document: PolicyDocumentTable;
@@ -327,4 +327,198 @@ export interface Database {
   login_attempt: LoginAttemptTable;
   audit_event: AuditEventTable;
   data_version: DataVersionTable;
+}
+
+// Task supervision and assessment (migration 202611280400_tasks).
+export interface TaskCoUnitTable {
+  task_code: string;
+  lead_unit_code: string;
+  seq: number;
+}
+
+export interface TaskMilestoneTable {
+  id: Generated<number>;
+  task_code: string;
+  seq: number;
+  title_zh: string;
+  title_en: string;
+  due_date: string;
+  done_on: string | null;
+  created_at: string;
+  created_by: string;
+}
+
+export interface TaskReportTable {
+  id: Generated<number>;
+  task_code: string;
+  lead_unit_code: string;
+  period_code: string;
+  revision: number;
+  final: Flag;
+  text: string;
+  percent: number;
+  /** submitted | returned | accepted */
+  status: string;
+  submitted_on: string;
+  submitted_at: string;
+  submitted_by: string;
+  reviewed_at: string | null;
+  reviewed_by: string | null;
+  review_reason: string | null;
+}
+
+export interface TaskReportMilestoneTable {
+  report_id: number;
+  milestone_id: number;
+  done_on: string | null;
+  note: string | null;
+}
+
+export interface TaskEvidenceTable {
+  id: Generated<number>;
+  task_code: string;
+  lead_unit_code: string;
+  report_id: number | null;
+  sha256: string;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  uploaded_at: string;
+  uploaded_by: string;
+}
+
+export interface TaskExtensionTable {
+  id: Generated<number>;
+  task_code: string;
+  lead_unit_code: string;
+  reason: string;
+  current_due: string;
+  new_due: string;
+  /** pending | approved | refused */
+  status: string;
+  requested_on: string;
+  requested_at: string;
+  requested_by: string;
+  decided_at: string | null;
+  decided_by: string | null;
+  decision_reason: string | null;
+}
+
+export interface TaskClosureTable {
+  task_code: string;
+  closed_on: string;
+  summary: string;
+  signed_at: string;
+  signed_by: string;
+}
+
+export interface TaskReminderOutboxTable {
+  id: Generated<number>;
+  digest_date: string;
+  username: string;
+  item_count: number;
+  subject: string;
+  body: string;
+  items_json: string;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface TaskSettingTable {
+  key: string;
+  value_json: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+export interface TaskScoringRuleTable {
+  criterion: string;
+  seq: number;
+  weight: number;
+  name_zh: string;
+  name_en: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+export interface TaskTables {
+  task_co_unit: TaskCoUnitTable;
+  task_milestone: TaskMilestoneTable;
+  task_report: TaskReportTable;
+  task_report_milestone: TaskReportMilestoneTable;
+  task_evidence: TaskEvidenceTable;
+  task_extension: TaskExtensionTable;
+  task_closure: TaskClosureTable;
+  task_reminder_outbox: TaskReminderOutboxTable;
+  task_setting: TaskSettingTable;
+  task_scoring_rule: TaskScoringRuleTable;
+}
+
+/** An uploaded file, kept once per content hash (SHA-256) so nothing submitted is ever lost. */
+export interface StoredFileTable {
+  id: Generated<number>;
+  content_hash: string;
+  filename: string;
+  media_type: string;
+  size_bytes: number;
+  content: Uint8Array;
+  stored_by: string;
+  stored_at: string;
+}
+
+/** One accepted import (file, JSON batch or CLI) with its counts. */
+export interface DataImportTable {
+  id: Generated<number>;
+  file_id: number | null;
+  /** upload | batch | cli */
+  channel: string;
+  actor: string;
+  at: string;
+  encoding: string | null;
+  created: number;
+  updated: number;
+  unchanged: number;
+  warned: number;
+  not_reported: number;
+}
+
+export interface CollectionTables {
+  stored_file: StoredFileTable;
+  data_import: DataImportTable;
+}
+
+/** An evaluation run (composite index): settings, input hash, job status and JSON results. */
+export interface EvaluationRunTable {
+  id: Generated<number>;
+  name: string | null;
+  framework_id: number;
+  framework_code: string;
+  framework_version: number;
+  /** JSON array of years. */
+  years: string;
+  /** park | zone */
+  level: string;
+  /** published | reviewed: which stored values fed the run */
+  data_status: string;
+  settings_json: string;
+  /** SHA-256 of the canonical inputs (framework, units, values, settings). */
+  input_hash: string;
+  /** queued | running | done | failed | cancelled */
+  status: string;
+  /** 0–1 */
+  progress: number;
+  results_json: string | null;
+  uncertainty_json: string | null;
+  error_json: string | null;
+  published: Flag;
+  published_at: string | null;
+  published_by: string | null;
+  created_by: string;
+  created_at: string;
+  finished_at: string | null;
+}
+
+// Declaration merging adds the evaluation table to Database without touching its declaration above.
+export interface Database {
+  evaluation_run: EvaluationRunTable;
 }

@@ -10,6 +10,7 @@ import { registerUncertainty } from './uncertainty.ts';
 import { registerProgress } from './progress.ts';
 import { registerMonitor } from './monitor.ts';
 import { registerUsers } from './users.ts';
+import { registerTasks } from './tasks.ts';
 
 export type RegisterCommand = (program: Command, lang: Lang) => void;
 
@@ -23,4 +24,5 @@ export const commandRegistry: RegisterCommand[] = [
   registerProgress,
   registerUsers,
   registerMonitor,
+  registerTasks,
 ];

@@ -10,6 +10,7 @@ import { authRoutes } from './auth/auth.routes.ts';
 import { userRoutes } from './users/users.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { monitoringRoutes } from './monitoring/monitoring.routes.ts';
+import { taskRoutes } from './tasks/tasks.routes.ts';
 
 export type FeatureRoutes = (deps: AppDeps) => FastifyPluginAsync;
 
@@ -23,4 +24,5 @@ export const featureRoutes: FeatureRoutes[] = [
   userRoutes,
   auditRoutes,
   monitoringRoutes,
+  taskRoutes,
 ];
