@@ -4,3 +4,4 @@ export * from './codes.ts';
 export * from './auth.ts';
 export * from './monitoring.ts';
 export * from './tasks.ts';
+export * from './evaluation.ts';

@@ -11,6 +11,7 @@ import { userRoutes } from './users/users.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { monitoringRoutes } from './monitoring/monitoring.routes.ts';
 import { taskRoutes } from './tasks/tasks.routes.ts';
+import { evaluationRoutes } from './evaluation/evaluation.routes.ts';
 
 export type FeatureRoutes = (deps: AppDeps) => FastifyPluginAsync;
 
@@ -25,4 +26,5 @@ export const featureRoutes: FeatureRoutes[] = [
   auditRoutes,
   monitoringRoutes,
   taskRoutes,
+  evaluationRoutes,
 ];
