@@ -62,7 +62,7 @@ describe('web: accounts', () => {
       const { context, page, errors } = await newPage(browser, web.url);
       let generated: string;
       try {
-        await page.goto('/');
+        await page.goto('/policy');
         await page.getByTestId('article').first().waitFor();
         await signIn(page, 'admin', ADMIN_PASSWORD);
 

@@ -43,15 +43,15 @@ describe('web: anonymous visitor', () => {
   });
 
   it(
-    'reads all 17 articles with codes and lead units at /, without being sent to a login page',
+    'reads all 17 articles with codes and lead units at /policy, without being sent to a login page',
     { timeout: 60_000 },
     async () => {
       const { context, page, errors } = await newPage(browser, web.url);
       try {
-        await page.goto('/');
+        await page.goto('/policy');
         const articles = page.getByTestId('article');
         await expect.poll(() => articles.count(), { timeout: 15_000 }).toBe(17);
-        expect(new URL(page.url()).pathname).toBe('/');
+        expect(new URL(page.url()).pathname).toBe('/policy');
         expect(await articles.evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))).toEqual(
           CODES,
         );
@@ -105,7 +105,7 @@ describe('web: anonymous visitor', () => {
       }
       const fresh = await newPage(browser, web.url);
       try {
-        await fresh.page.goto('/?lang=en-US');
+        await fresh.page.goto('/policy?lang=en-US');
         await fresh.page.getByRole('heading', { name: 'Policy catalogue' }).waitFor();
         await fresh.page.goto('/org-units?lang=zh-CN');
         await fresh.page.getByRole('heading', { name: '一城多园' }).waitFor();

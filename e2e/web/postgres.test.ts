@@ -31,7 +31,7 @@ describe.runIf(testDialects().includes('postgres'))('web: catalogue on PostgreSQ
     expect(health.db).toBe('postgres');
     const { context, page, errors } = await newPage(browser, web.url);
     try {
-      await page.goto('/');
+      await page.goto('/policy');
       await expect.poll(() => page.getByTestId('article').count(), { timeout: 15_000 }).toBe(17);
       await screenshot(page, 'catalogue-zh-postgres');
       expect(errors).toEqual([]);

@@ -3,10 +3,11 @@
  * who may see it, how to load it). The web shell renders the header links and the routes from this list.
  */
 import type { ComponentType } from 'react';
+import { hasPublishedRuns } from './api/evaluation.ts';
 
 export interface NavEntry {
   path: string;
-  /** Further paths that show the same page (e.g. `/` shows the catalogue until the overview exists). */
+  /** Further paths that show the same page (e.g. `/indicators/:code` shows the explorer). */
   aliases?: readonly string[];
   /** i18n key `namespace:key`, e.g. `common:nav.policy`, present in every locale. */
   labelKey: string;
@@ -16,14 +17,45 @@ export interface NavEntry {
   signedIn?: boolean;
   /** `header`: a visible link in the header; `none`: a route only (login, password). */
   placement: 'header' | 'none';
+  /** Shown in the header only when this resolves true (e.g. 排名 once published runs exist); the route stays. */
+  visibleWhen?: () => Promise<boolean>;
   /** Loads the page lazily (its own chunk). */
   load: () => Promise<{ default: ComponentType }>;
 }
 
 export const navigation: NavEntry[] = [
   {
+    path: '/',
+    labelKey: 'common:nav.overview',
+    roles: [],
+    placement: 'header',
+    load: () => import('./pages/overview/OverviewPage.tsx'),
+  },
+  {
+    path: '/indicators',
+    aliases: ['/indicators/:code'],
+    labelKey: 'common:nav.indicators',
+    roles: [],
+    placement: 'header',
+    load: () => import('./pages/indicators/IndicatorsPage.tsx'),
+  },
+  {
+    path: '/map',
+    labelKey: 'common:nav.map',
+    roles: [],
+    placement: 'header',
+    load: () => import('./pages/map/MapPage.tsx'),
+  },
+  {
+    path: '/ranking',
+    labelKey: 'common:nav.ranking',
+    roles: [],
+    placement: 'header',
+    visibleWhen: hasPublishedRuns,
+    load: () => import('./pages/ranking/RankingPage.tsx'),
+  },
+  {
     path: '/policy',
-    aliases: ['/'],
     labelKey: 'common:nav.policy',
     roles: [],
     placement: 'header',
@@ -35,6 +67,14 @@ export const navigation: NavEntry[] = [
     roles: [],
     placement: 'header',
     load: () => import('./pages/org-units/OrgUnitsPage.tsx'),
+  },
+  {
+    path: '/tasks',
+    aliases: ['/tasks/*'],
+    labelKey: 'tasks:nav',
+    roles: [],
+    placement: 'header',
+    load: () => import('./pages/tasks/TasksPage.tsx'),
   },
   {
     path: '/admin/users',
@@ -64,5 +104,21 @@ export const navigation: NavEntry[] = [
     signedIn: true,
     placement: 'none',
     load: () => import('./pages/password/PasswordPage.tsx'),
+  },
+  {
+    path: '/evaluation',
+    labelKey: 'evaluation:nav',
+    roles: ['analyst', 'coordinator', 'admin'],
+    placement: 'header',
+    load: () => import('./pages/evaluation/EvaluationPage.tsx'),
+  },
+  // One run: open to everyone at the route, since a published run is public (read-only); the page itself
+  // shows 无权访问 for a run the server does not reveal (unpublished, to anyone but the roles above).
+  {
+    path: '/evaluation/:id',
+    labelKey: 'evaluation:nav',
+    roles: [],
+    placement: 'none',
+    load: () => import('./pages/evaluation/RunDetailPage.tsx'),
   },
 ];

@@ -12,6 +12,7 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { monitoringRoutes } from './monitoring/monitoring.routes.ts';
 import { taskRoutes } from './tasks/tasks.routes.ts';
 import { evaluationRoutes } from './evaluation/evaluation.routes.ts';
+import { downloadRoutes } from './downloads/downloads.routes.ts';
 
 export type FeatureRoutes = (deps: AppDeps) => FastifyPluginAsync;
 
@@ -26,5 +27,6 @@ export const featureRoutes: FeatureRoutes[] = [
   auditRoutes,
   monitoringRoutes,
   taskRoutes,
+  downloadRoutes,
   evaluationRoutes,
 ];
