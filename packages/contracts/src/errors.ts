@@ -231,11 +231,6 @@ export const errorCatalogue = {
     en: 'Invalid scoring weights: they must add up to more than 0',
   },
   // ---- data collection (import, export, history) ----
-  E_IMPORT_REFUSED: {
-    status: 422,
-    zh: '导入被拒绝：发现 {count} 个问题',
-    en: 'Import refused: {count} problems found',
-  },
   E_IMPORT_FORMAT: {
     status: 422,
     zh: '不支持的文件类型“{value}”（应为 .csv 或 .xlsx）',

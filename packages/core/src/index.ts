@@ -7,3 +7,5 @@ export * from './shared/rng.ts';
 export * from './composite/public.ts';
 export * from './uncertainty/public.ts';
 export * from './audit/public.ts';
+export * from './numbers/index.ts';
+export * from './checks/index.ts';

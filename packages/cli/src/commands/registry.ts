@@ -11,6 +11,9 @@ import { registerProgress } from './progress.ts';
 import { registerMonitor } from './monitor.ts';
 import { registerUsers } from './users.ts';
 import { registerTasks } from './tasks.ts';
+import { registerImport } from './import.ts';
+import { registerExport } from './export.ts';
+import { registerTemplate } from './template.ts';
 
 export type RegisterCommand = (program: Command, lang: Lang) => void;
 
@@ -25,4 +28,7 @@ export const commandRegistry: RegisterCommand[] = [
   registerUsers,
   registerMonitor,
   registerTasks,
+  registerImport,
+  registerExport,
+  registerTemplate,
 ];

@@ -5,6 +5,7 @@ import * as m202611280100 from './202611280100_catalogue.ts';
 import * as m202611280200 from './202611280200_accounts.ts';
 import * as m202611280300 from './202611280300_monitoring.ts';
 import * as m202611280400 from './202611280400_tasks.ts';
+import * as m202611280500 from './202611280500_collection.ts';
 import * as m202611280600 from './202611280600_evaluation.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -12,5 +13,6 @@ export const migrations: Record<string, Migration> = {
   '202611280200_accounts': m202611280200,
   '202611280300_monitoring': m202611280300,
   '202611280400_tasks': m202611280400,
+  '202611280500_collection': m202611280500,
   '202611280600_evaluation': m202611280600,
 };

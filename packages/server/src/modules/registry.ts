@@ -12,6 +12,9 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { monitoringRoutes } from './monitoring/monitoring.routes.ts';
 import { taskRoutes } from './tasks/tasks.routes.ts';
 import { evaluationRoutes } from './evaluation/evaluation.routes.ts';
+import { importRoutes } from './imports/imports.routes.ts';
+import { exportRoutes } from './exports/exports.routes.ts';
+import { dataValueWriteRoutes } from './data-values/data-values.write.routes.ts';
 import { downloadRoutes } from './downloads/downloads.routes.ts';
 
 export type FeatureRoutes = (deps: AppDeps) => FastifyPluginAsync;
@@ -27,6 +30,9 @@ export const featureRoutes: FeatureRoutes[] = [
   auditRoutes,
   monitoringRoutes,
   taskRoutes,
+  importRoutes,
+  exportRoutes,
+  dataValueWriteRoutes,
   downloadRoutes,
   evaluationRoutes,
 ];

@@ -104,6 +104,8 @@ describe('indicator map option', () => {
   });
   it('tells zones apart by shape, with a grey legend (colour belongs to the indicator)', () => {
     expect((o.series[0] as { symbol?: string }).symbol).toBe('circle');
+    const items = o.series[0]!.data as { symbol?: string }[];
+    expect(items.every((d) => d.symbol === 'circle')).toBe(true);
     expect(o.legend).toMatchObject({ itemStyle: { color: '#8c8c8c' } });
   });
   it('sizes by the square root of the value (area ∝ value)', () => {

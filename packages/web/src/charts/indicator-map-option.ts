@@ -34,7 +34,7 @@ export const ZONE_SHAPES = ['circle', 'rect', 'triangle', 'diamond', 'roundRect'
 
 export function buildIndicatorMapOption(points: readonly ValuedPoint[], texts: IndicatorMapTexts) {
   const base = buildParkMapOption(points, texts) as {
-    series: { data: { code: string; value: [number, number] }[] }[];
+    series: { name?: string; data: { code: string; value: [number, number] }[] }[];
     grid: Record<string, unknown>[];
     legend: Record<string, unknown>;
   } & Record<string, unknown>;
@@ -47,9 +47,12 @@ export function buildIndicatorMapOption(points: readonly ValuedPoint[], texts: I
   const max = colours.length ? Math.max(...colours) : 1;
   // Colour carries the indicator, so the zones (one series each) differ by shape, and the legend shows
   // the shapes in neutral grey rather than colours that appear nowhere on the map.
-  const series = base.series.map((s, i) => ({
+  const zones = (base.legend.data as string[] | undefined) ?? [];
+  const shapeOf = (zone: string | undefined) =>
+    ZONE_SHAPES[Math.max(0, zones.indexOf(zone ?? '')) % ZONE_SHAPES.length];
+  const series = base.series.map((s) => ({
     ...s,
-    symbol: ZONE_SHAPES[i % ZONE_SHAPES.length],
+    symbol: shapeOf(s.name),
     labelLayout: { hideOverlap: true, moveOverlap: 'shiftY' },
     symbolSize: (_: unknown, p: { data: { sizeValue: number | null } }) => size(p.data.sizeValue),
     data: s.data.map((d) => {
@@ -57,6 +60,7 @@ export function buildIndicatorMapOption(points: readonly ValuedPoint[], texts: I
       const c = p?.colourValue ?? null;
       return {
         ...d,
+        symbol: shapeOf(s.name),
         // The third dimension drives the visual map; missing values stay out of its range.
         value: [d.value[0], d.value[1], c ?? Number.NaN],
         colourValue: c,

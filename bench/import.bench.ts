@@ -1,0 +1,261 @@
+// Import speed. (1) CSV long layout, 1,000,000 values on 2,000 synthetic parks in a scratch database:
+// values/s on SQLite; on PostgreSQL (SCIMON_TEST_PG_URL, via scripts/with-pg.sh) also the ratio to a plain
+// COPY of the same rows. (2) An .xlsx of 100,000 rows, streamed: peak RSS. Each phase runs in its own
+// process (clean memory figures); BENCH_RUNS (default 3) runs per phase, medians printed.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { randomBytes } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import pg from 'pg';
+import { sql } from 'kysely';
+import { openDb, migrateToLatest, type DbHandle } from '@scimon/db';
+import { seedFromCatalogue } from '@scimon/server/bootstrap';
+import { systemClock } from '@scimon/server/clock';
+import { importFile } from '@scimon/server/modules/imports/import.service';
+import { DEFAULT_IMPORT_LIMITS } from '@scimon/server/modules/imports/import.limits';
+import { copyInto } from '@scimon/server/modules/imports/import.write';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const UNITS = 2000;
+const INDICATORS: [string, number][] = [
+  ['gdp', 800],
+  ['rd_expenditure', 20],
+  ['enterprise_rd_expenditure', 12],
+  ['basic_research_expenditure', 2],
+  ['resident_population', 50],
+  ['high_value_patents', 300],
+  ['rd_personnel_fte', 900],
+  ['hitech_enterprises', 120],
+  ['hitech_revenue', 400],
+  ['tech_contract_turnover', 60],
+  ['cross_region_contract_turnover', 6],
+  ['national_key_labs', 3],
+  ['major_facilities', 1],
+  ['national_innovation_platforms', 4],
+  ['tech_smes', 200],
+  ['incubators', 8],
+  ['joint_platforms', 2],
+];
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+
+/** The long-layout CSV: indicators × units × years, values growing 3 % a year (no warnings). */
+function makeCsv(values: number): { csv: string; rows: string[][] } {
+  const years = Math.ceil(values / (UNITS * INDICATORS.length));
+  const lines = ['indicator,org_unit,period,value,source,comment'];
+  const rows: string[][] = [];
+  outer: for (let y = 0; y < years; y++)
+    for (let u = 0; u < UNITS; u++)
+      for (const [ind, base] of INDICATORS) {
+        if (rows.length >= values) break outer;
+        const v = String(Math.round(base * (1 + (u % 7) / 10) * 1.03 ** y));
+        const r = [ind, `BENCH-${u}`, String(1990 + y), v, 'report', ''];
+        rows.push(r);
+        lines.push(r.join(','));
+      }
+  return { csv: `${lines.join('\n')}\n`, rows };
+}
+
+async function scratchDb(
+  dialect: 'sqlite' | 'postgres',
+): Promise<{ h: DbHandle; drop: () => Promise<void> }> {
+  let h: DbHandle;
+  let drop: () => Promise<void>;
+  if (dialect === 'sqlite') {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'scimon-bench-'));
+    h = openDb({ dialect: 'sqlite', file: path.join(dir, 'b.db') });
+    drop = async () => rmSync(dir, { recursive: true, force: true });
+  } else {
+    const admin = process.env.SCIMON_TEST_PG_URL!;
+    const name = `scimon_bench_${randomBytes(4).toString('hex')}`;
+    const c = new pg.Client({ connectionString: admin });
+    await c.connect();
+    await c.query(`CREATE DATABASE ${name}`);
+    await c.end();
+    const url = new URL(admin);
+    url.pathname = `/${name}`;
+    h = openDb({ dialect: 'postgres', url: url.toString() });
+    drop = async () => {
+      const a = new pg.Client({ connectionString: admin });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.end();
+    };
+  }
+  await migrateToLatest(h.db);
+  const seeded = await seedFromCatalogue(h, systemClock());
+  if (!seeded.ok) throw new Error('seed failed');
+  const root = await h.db
+    .selectFrom('org_unit')
+    .select('id')
+    .where('code', '=', 'CD-KXC')
+    .executeTakeFirstOrThrow();
+  const units = Array.from({ length: UNITS }, (_, u) => ({
+    code: `BENCH-${u}`,
+    parent_id: root.id,
+    level: 'park',
+    kind: 'area',
+    region_kind: null,
+    name_zh: `园区${u}`,
+    name_en: `Park ${u}`,
+    short_name_zh: null,
+    short_name_en: null,
+    lat: null,
+    lon: null,
+    coord_approximate: 1,
+    area_km2: null,
+    within_code: null,
+    overlaps: '[]',
+    valid_from: '2019-01-01',
+    valid_to: null,
+    assumption: null,
+    source: 'bench',
+    seq: 1000 + u,
+  }));
+  for (let i = 0; i < units.length; i += 200)
+    await h.db
+      .insertInto('org_unit')
+      .values(units.slice(i, i + 200))
+      .execute();
+  return {
+    h,
+    drop: async () => {
+      await h.close();
+      await drop();
+    },
+  };
+}
+
+const options = () => ({
+  principal: { username: 'admin', roles: [{ role: 'admin' as const, scope: 'WSC' }] },
+  channel: 'cli' as const,
+  acceptWarnings: true,
+  audit: { actor: 'admin', at: systemClock().now() },
+  limits: DEFAULT_IMPORT_LIMITS,
+});
+
+async function phaseCsv(dialect: 'sqlite' | 'postgres', values: number) {
+  const { csv, rows } = makeCsv(values);
+  const buffer = Buffer.from(csv);
+  const { h, drop } = await scratchDb(dialect);
+  try {
+    const t0 = performance.now();
+    const r = await importFile(h, { buffer, filename: 'bench.csv', mediaType: 'text/csv' }, options());
+    const ms = performance.now() - t0;
+    if (!r.ok || r.summary.created !== values)
+      throw new Error(`import failed: ${JSON.stringify(r.problems.slice(0, 3))}`);
+    const history = await h.db
+      .selectFrom('data_value_history')
+      .select(sql<number>`count(*)`.as('n'))
+      .executeTakeFirstOrThrow();
+    if (Number(history.n) < values) throw new Error('history rows missing');
+    let copyMs: number | null = null;
+    if (dialect === 'postgres') {
+      // A plain COPY of the same rows into a table shaped like data_value (ids resolved, no checks, no history).
+      await sql`CREATE TABLE copy_target (indicator_code varchar(64), org_unit_code varchar(40), period_code varchar(20), source varchar(40), value double precision, comment text)`.execute(
+        h.db,
+      );
+      const t1 = performance.now();
+      await h.db.connection().execute(async (c) => {
+        await copyInto(
+          c,
+          'COPY copy_target FROM STDIN',
+          (function* () {
+            for (const r of rows) yield `${r[0]}\t${r[1]}\t${r[2]}\t${r[4]}\t${r[3]}\t\\N\n`;
+          })(),
+        );
+      });
+      copyMs = performance.now() - t1;
+    }
+    return { ms, copyMs };
+  } finally {
+    await drop();
+  }
+}
+
+async function phaseXlsx(rowsWanted: number) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'scimon-bench-x-'));
+  const file = path.join(dir, 'b.xlsx');
+  try {
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+      filename: file,
+      useSharedStrings: false,
+      useStyles: false,
+    });
+    const ws = wb.addWorksheet('数据');
+    ws.addRow(['indicator', 'org_unit', 'period', 'value', 'source', 'comment']).commit();
+    const { rows } = makeCsv(rowsWanted);
+    for (const r of rows) ws.addRow([r[0], r[1], r[2], Number(r[3]), r[4], null]).commit();
+    await wb.commit();
+    const buffer = readFileSync(file);
+    const { h, drop } = await scratchDb('sqlite');
+    try {
+      global.gc?.();
+      let peak = process.memoryUsage().rss;
+      const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+      const t0 = performance.now();
+      const r = await importFile(h, { buffer, filename: 'bench.xlsx', mediaType: 'x' }, options());
+      const ms = performance.now() - t0;
+      clearInterval(timer);
+      peak = Math.max(peak, process.memoryUsage().rss);
+      if (!r.ok || r.summary.created !== rowsWanted)
+        throw new Error(`xlsx import failed: ${JSON.stringify(r.problems.slice(0, 3))}`);
+      return { ms, peakMb: peak / 2 ** 20, bytes: buffer.length };
+    } finally {
+      await drop();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const phase = process.argv[2];
+if (phase) {
+  const out =
+    phase === 'xlsx'
+      ? await phaseXlsx(Number(process.argv[3]))
+      : await phaseCsv(phase as 'sqlite' | 'postgres', Number(process.argv[3]));
+  writeFileSync(process.argv[4]!, JSON.stringify(out));
+  process.exit(0);
+}
+
+const self = fileURLToPath(import.meta.url);
+function run(args: string[]) {
+  const tmp = path.join(os.tmpdir(), `scimon-bench-${randomBytes(4).toString('hex')}.json`);
+  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', self, ...args, tmp], {
+    stdio: 'inherit',
+    env: process.env,
+  });
+  if (r.status !== 0) throw new Error(`bench phase ${args.join(' ')} failed`);
+  const v = JSON.parse(readFileSync(tmp, 'utf8'));
+  rmSync(tmp);
+  return v;
+}
+
+const VALUES = Number(process.env.BENCH_VALUES ?? 1_000_000);
+const sqliteRuns = Array.from({ length: RUNS }, () => run(['sqlite', String(VALUES)]) as { ms: number });
+const sqliteMs = median(sqliteRuns.map((r) => r.ms));
+console.log(
+  `CSV ${VALUES} values, ${UNITS} units, SQLite: median ${(sqliteMs / 1000).toFixed(2)} s = ${Math.round(VALUES / (sqliteMs / 1000))} values/s (goal ≥ 100000)`,
+);
+if (process.env.SCIMON_TEST_PG_URL) {
+  const pgRuns = Array.from(
+    { length: RUNS },
+    () => run(['postgres', String(VALUES)]) as { ms: number; copyMs: number },
+  );
+  const ms = median(pgRuns.map((r) => r.ms));
+  const copy = median(pgRuns.map((r) => r.copyMs));
+  console.log(
+    `CSV ${VALUES} values, PostgreSQL: median ${(ms / 1000).toFixed(2)} s = ${Math.round(VALUES / (ms / 1000))} values/s; plain COPY ${(copy / 1000).toFixed(2)} s; ratio ${(copy / ms).toFixed(2)}× (goal ≥ 0.5×)`,
+  );
+} else console.log('PostgreSQL not measured: run through scripts/with-pg.sh (SCIMON_TEST_PG_URL)');
+const XROWS = Number(process.env.BENCH_XLSX_ROWS ?? 100_000);
+const xRuns = Array.from(
+  { length: RUNS },
+  () => run(['xlsx', String(XROWS)]) as { ms: number; peakMb: number; bytes: number },
+);
+console.log(
+  `XLSX ${XROWS} rows (${(xRuns[0]!.bytes / 2 ** 20).toFixed(1)} MB): median ${(median(xRuns.map((r) => r.ms)) / 1000).toFixed(2)} s, peak RSS median ${Math.round(median(xRuns.map((r) => r.peakMb)))} MB, max ${Math.round(Math.max(...xRuns.map((r) => r.peakMb)))} MB (goal < 500 MB)`,
+);

@@ -1,0 +1,416 @@
+// Every check of an import, in order: codes and layout per row (while streaming), then against the
+// stored data (unchanged rows, stale versions, locks), then warnings and cross-indicator rules on the
+// rows that change something. The result is either problems or a plan of inserts and updates.
+import {
+  checkValue,
+  failingRules,
+  formatPeriod,
+  historyWarnings,
+  parseCellNumber,
+  parsePeriod,
+  type CompiledRule,
+  type Period,
+} from '@scimon/core';
+import { SOURCE_CODES, type ImportProblem, type ImportSummary, type SourceCode } from '@scimon/contracts';
+import { isAllowed, type PrincipalGrants } from '../auth/policy.ts';
+import type { Entry, LayoutOut } from './import.layout.ts';
+import { notice, problem, type Location } from './import.problems.ts';
+import type { IndicatorRef, OrgUnitRef, StoredValue } from './import.repository.ts';
+import { ruleWarningText, WARNING_TEXT } from './import.rules.ts';
+
+/** Earlier periods (of the same kind) a value is compared with. */
+export const HISTORY_WINDOW = 10;
+
+/** Problems and notices listed at most (the count is still exact in the refusal). */
+export const MAX_LISTED = 1000;
+
+export interface PlanContext {
+  indicators: ReadonlyMap<string, IndicatorRef>;
+  orgUnits: ReadonlyMap<string, OrgUnitRef>;
+  orgUnitsById: ReadonlyMap<number, OrgUnitRef>;
+  principal: PrincipalGrants;
+  defaultSource: SourceCode;
+  acceptWarnings: boolean;
+  rules: readonly CompiledRule[];
+}
+
+export interface Candidate {
+  row: number;
+  valueLoc: Location;
+  valueText: string;
+  indicator: IndicatorRef;
+  orgUnit: OrgUnitRef;
+  period: Period;
+  periodCode: string;
+  source: SourceCode;
+  value: number | null;
+  comment: string | null;
+  version?: number;
+}
+
+export interface Change {
+  kind: 'insert' | 'update';
+  c: Candidate;
+  expectedVersion: number;
+}
+
+export class ProblemList {
+  items: ImportProblem[] = [];
+  count = 0;
+  add(p: ImportProblem) {
+    this.count++;
+    if (this.items.length < MAX_LISTED) this.items.push(p);
+  }
+}
+
+const PERIOD_KIND: Record<string, string> = {
+  year: 'year',
+  annual: 'year',
+  quarter: 'quarter',
+  month: 'month',
+};
+export const valueKey = (ind: string, ouId: number, period: string, source: string) =>
+  `${ind}|${ouId}|${period}|${source}`;
+
+/** Phase 1, per row while streaming: resolves codes, parses the value, checks type, scope and duplicates. */
+export class RowChecker {
+  readonly candidates: Candidate[] = [];
+  private readonly seen = new Map<string, number>();
+  private readonly scope = new Map<number, boolean>();
+  private readonly periods = new Map<string, Period | null>();
+
+  constructor(
+    private readonly ctx: PlanContext,
+    private readonly problems: ProblemList,
+  ) {}
+
+  private allowed(ou: OrgUnitRef): boolean {
+    let a = this.scope.get(ou.id);
+    if (a === undefined) {
+      const path: string[] = [];
+      for (
+        let u: OrgUnitRef | undefined = ou;
+        u && path.length < 64;
+        u = u.parentId === null ? undefined : this.ctx.orgUnitsById.get(u.parentId)
+      )
+        path.push(u.code);
+      a = isAllowed(this.ctx.principal, 'data.write', { orgUnitPath: path });
+      this.scope.set(ou.id, a);
+    }
+    return a;
+  }
+
+  private period(code: string): Period | null {
+    let p = this.periods.get(code);
+    if (p === undefined) {
+      const r = parsePeriod(code);
+      p = r.ok && formatPeriod(r.value) === code ? r.value : null;
+      this.periods.set(code, p);
+    }
+    return p;
+  }
+
+  accept(out: LayoutOut, version?: number): void {
+    if ('problem' in out) return this.problems.add(out.problem);
+    const e: Entry = out.entry;
+    const before = this.problems.count;
+    for (const f of [e.indicator, e.orgUnit, e.period])
+      if (f.text === '') this.problems.add(problem(f.loc, 'E_IMPORT_REQUIRED'));
+    if (this.problems.count > before) return;
+    const ind = this.ctx.indicators.get(e.indicator.text);
+    if (!ind) this.problems.add(problem(e.indicator.loc, 'E_IMPORT_UNKNOWN_INDICATOR', e.indicator.text));
+    const ou = this.ctx.orgUnits.get(e.orgUnit.text);
+    if (!ou) this.problems.add(problem(e.orgUnit.loc, 'E_IMPORT_UNKNOWN_ORG_UNIT', e.orgUnit.text));
+    const period = this.period(e.period.text);
+    if (!period) this.problems.add(problem(e.period.loc, 'E_IMPORT_UNKNOWN_PERIOD', e.period.text));
+    const sourceText = e.source?.text ?? this.ctx.defaultSource;
+    const source = (SOURCE_CODES as readonly string[]).includes(sourceText)
+      ? (sourceText as SourceCode)
+      : null;
+    const sourceLoc = e.source?.loc ?? e.value.loc;
+    if (!source) this.problems.add(problem(sourceLoc, 'E_IMPORT_UNKNOWN_SOURCE', sourceText));
+    if (
+      ind &&
+      period &&
+      PERIOD_KIND[ind.periodType] !== undefined &&
+      PERIOD_KIND[ind.periodType] !== period.kind
+    )
+      this.problems.add(
+        problem(e.period.loc, 'E_IMPORT_PERIOD_TYPE', e.period.text, { expected: ind.periodType }),
+      );
+    // Reporters report raw components; figures others publish (e.g. a province's R&D intensity) may be derived.
+    if (ind && !ind.raw && source === 'report')
+      this.problems.add(problem(e.indicator.loc, 'E_IMPORT_DERIVED_INDICATOR', ind.code));
+    if (ou && !this.allowed(ou)) this.problems.add(problem(e.orgUnit.loc, 'E_IMPORT_OUT_OF_SCOPE', ou.code));
+    if (source && !sourceAllowed(this.ctx.principal, source))
+      this.problems.add(problem(sourceLoc, 'E_IMPORT_SOURCE_FORBIDDEN', source));
+    const parsed = ind ? this.value(e, ind) : null;
+    if (this.problems.count > before || !ind || !ou || !period || !source || !parsed) return;
+    const key = valueKey(ind.code, ou.id, e.period.text, source);
+    const first = this.seen.get(key);
+    if (first !== undefined)
+      return this.problems.add(
+        problem({ ...e.value.loc, column: null, letter: null }, 'E_IMPORT_DUPLICATE', null, {
+          firstRow: first,
+        }),
+      );
+    this.seen.set(key, e.row);
+    this.candidates.push({
+      row: e.row,
+      valueLoc: e.value.loc,
+      valueText: parsed.text,
+      indicator: ind,
+      orgUnit: ou,
+      period,
+      periodCode: e.period.text,
+      source,
+      value: parsed.value,
+      comment: e.comment,
+      version,
+    });
+  }
+
+  /** The cell's number (null = not reported), or null after recording the problem. */
+  private value(e: Entry, ind: IndicatorRef): { value: number | null; text: string } | null {
+    const cell = e.value.cell;
+    const percent = ind.valueType === 'percent';
+    let value: number | null;
+    let text: string;
+    if (cell === undefined) {
+      value = null;
+      text = '';
+    } else if (cell.kind === 'formula') {
+      this.problems.add(problem(e.value.loc, 'E_IMPORT_FORMULA_CELL', cell.text));
+      return null;
+    } else if (cell.kind === 'date') {
+      this.problems.add(problem(e.value.loc, 'E_IMPORT_NOT_A_NUMBER', cell.text));
+      return null;
+    } else if (cell.kind === 'number') {
+      text = String(cell.value);
+      if (cell.percentFormat && !percent) {
+        this.problems.add(problem(e.value.loc, 'E_IMPORT_PERCENT_SIGN', `${cell.value * 100}%`));
+        return null;
+      }
+      // A cell formatted as % holds the fraction (0.025 shows as 2.5 %): store percentage points.
+      value = cell.percentFormat ? Number((cell.value * 100).toPrecision(15)) : cell.value;
+    } else {
+      text = cell.text;
+      const n = parseCellNumber(cell.text, percent);
+      if (n.kind === 'invalid') {
+        this.problems.add(
+          problem(
+            e.value.loc,
+            n.reason === 'percent_sign' ? 'E_IMPORT_PERCENT_SIGN' : 'E_IMPORT_NOT_A_NUMBER',
+            cell.text,
+          ),
+        );
+        return null;
+      }
+      value = n.kind === 'number' ? n.value : null;
+    }
+    if (value !== null) {
+      const bad = checkValue(value, ind);
+      if (bad) {
+        const params: Record<string, number> =
+          bad.code === 'E_IMPORT_OUT_OF_RANGE' ? { min: bad.min, max: bad.max } : {};
+        this.problems.add(problem(e.value.loc, bad.code, text, params));
+        return null;
+      }
+    }
+    return { value, text };
+  }
+}
+
+/** Sample data are the administrator's; reporters file their parks' own reports only. */
+function sourceAllowed(p: PrincipalGrants, source: SourceCode): boolean {
+  const roles = p.roles.map((g) => g.role);
+  if (source === 'sample') return roles.includes('admin');
+  if (source === 'report') return true;
+  return roles.some((r) => r === 'admin' || r === 'coordinator' || r === 'reviewer');
+}
+
+export interface Plan {
+  changes: Change[];
+  summary: ImportSummary;
+  notices: ImportProblem[];
+  notReported: number;
+}
+
+const periodCache = new Map<string, Period | null>();
+function parsedPeriod(code: string): Period | null {
+  let p = periodCache.get(code);
+  if (p === undefined) {
+    const r = parsePeriod(code);
+    p = r.ok ? r.value : null;
+    periodCache.set(code, p);
+  }
+  return p;
+}
+
+/** Consecutive periods of one kind have consecutive ordinals. */
+const ordinal = (p: Period) => p.year * (p.kind === 'month' ? 12 : p.kind === 'quarter' ? 4 : 1) + p.index;
+
+const sameComment = (a: string | null, b: string | null) => (a ?? '') === (b ?? '');
+
+/** Phases 2–4: against the stored data, then warnings and rules on the rows that change something. */
+export function planChanges(
+  ctx: PlanContext,
+  candidates: readonly Candidate[],
+  stored: readonly StoredValue[],
+  problems: ProblemList,
+): Plan {
+  const byKey = new Map<string, StoredValue>();
+  // Per series: period code → value with the period's kind and ordinal, resolved once per put.
+  const series = new Map<string, Map<string, { kind: string; ord: number; v: number | null }>>();
+  const locked = new Set<string>();
+  const seriesKey = (ind: string, ou: number, source: string) => `${ind}|${ou}|${source}`;
+  const put = (ind: string, ou: number, source: string, period: string, v: number | null) => {
+    const k = seriesKey(ind, ou, source);
+    let m = series.get(k);
+    if (!m) series.set(k, (m = new Map()));
+    const p = parsedPeriod(period);
+    m.set(period, { kind: p?.kind ?? '', ord: p ? ordinal(p) : 0, v });
+  };
+  for (const s of stored) {
+    byKey.set(valueKey(s.indicator, s.orgUnitId, s.period, s.source), s);
+    put(s.indicator, s.orgUnitId, s.source, s.period, s.value);
+    // Approval locks a unit's reported values for the period (sample and external sources lock nothing).
+    if (s.source === 'report' && (s.status === 'approved' || s.status === 'published'))
+      locked.add(`${s.orgUnitId}|${s.period}`);
+  }
+  for (const c of candidates) put(c.indicator.code, c.orgUnit.id, c.source, c.periodCode, c.value);
+
+  const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, warned: 0 };
+  const notices: ImportProblem[] = [];
+  const changes: Change[] = [];
+  let notReported = 0;
+  for (const c of candidates) {
+    const existing = byKey.get(valueKey(c.indicator.code, c.orgUnit.id, c.periodCode, c.source));
+    if (c.version !== undefined && c.version !== (existing?.version ?? 0)) {
+      problems.add(
+        problem(c.valueLoc, 'E_DATA_VALUE_STALE', c.valueText, {
+          current: existing?.version ?? 0,
+          expected: c.version,
+        }),
+      );
+      continue;
+    }
+    if (c.value === null) {
+      notReported++;
+      if (notices.length < MAX_LISTED)
+        notices.push(
+          notice(
+            c.valueLoc,
+            'N_IMPORT_NOT_REPORTED',
+            c.valueText,
+            `“${c.valueText}” 记为未填报`,
+            `"${c.valueText}" recorded as not reported`,
+          ),
+        );
+    }
+    if (existing && existing.value === c.value && sameComment(existing.comment, c.comment)) {
+      summary.unchanged++;
+      continue;
+    }
+    if (c.source === 'report' && locked.has(`${c.orgUnit.id}|${c.periodCode}`)) {
+      problems.add(problem(c.valueLoc, 'E_IMPORT_LOCKED', `${c.orgUnit.code} ${c.periodCode}`));
+      continue;
+    }
+    changes.push({ kind: existing ? 'update' : 'insert', c, expectedVersion: existing?.version ?? 0 });
+  }
+
+  const warnings = new Map<Change, { zh: string; en: string }[]>();
+  const warn = (ch: Change, w: { zh: string; en: string }) => {
+    const list = warnings.get(ch) ?? [];
+    list.push(w);
+    warnings.set(ch, list);
+  };
+  for (const ch of changes) {
+    const c = ch.c;
+    if (c.value === null) continue;
+    const s = series.get(seriesKey(c.indicator.code, c.orgUnit.id, c.source))!;
+    const history: number[] = [];
+    const ord = ordinal(c.period);
+    let prev: number | null = null;
+    for (const e of s.values()) {
+      if (e.v === null || e.kind !== c.period.kind) continue;
+      // The recent history only (the last HISTORY_WINDOW periods): bounded work per value, current levels.
+      if (e.ord < ord && e.ord >= ord - HISTORY_WINDOW) history.push(e.v);
+      if (e.ord === ord - 1) prev = e.v;
+    }
+    const kinds = historyWarnings({
+      value: c.value,
+      history,
+      previous: prev,
+      percent: c.indicator.valueType === 'percent',
+    });
+    for (const k of kinds) warn(ch, WARNING_TEXT[k]);
+  }
+
+  // Rules: one group per (org unit, period, source) with a change; stored values fill the rest.
+  if (ctx.rules.length) {
+    const groups = new Map<string, Change[]>();
+    for (const ch of changes) {
+      const k = `${ch.c.orgUnit.id}|${ch.c.periodCode}|${ch.c.source}`;
+      const g = groups.get(k) ?? [];
+      g.push(ch);
+      groups.set(k, g);
+    }
+    const keys = [...groups.keys()];
+    const values = keys.map(() => new Map<string, number>());
+    const index = new Map(keys.map((k, i) => [k, i]));
+    const fill = (ou: number, period: string, source: string, ind: string, v: number | null) => {
+      const i = index.get(`${ou}|${period}|${source}`);
+      if (i === undefined) return;
+      if (v === null) values[i]!.delete(ind);
+      else values[i]!.set(ind, v);
+    };
+    for (const st of stored) fill(st.orgUnitId, st.period, st.source, st.indicator, st.value);
+    for (const c of candidates) fill(c.orgUnit.id, c.periodCode, c.source, c.indicator.code, c.value);
+    const failing = failingRules(ctx.rules, values);
+    for (const [i, rules] of failing) {
+      const group = groups.get(keys[i]!)!;
+      for (const rule of rules) {
+        for (const ch of group) {
+          if (!rule.refs.includes(ch.c.indicator.code)) continue;
+          if (rule.importance === 'error')
+            problems.add(
+              problem(ch.c.valueLoc, 'E_IMPORT_RULE_FAILED', ch.c.valueText, {
+                rule: rule.code,
+                expression: rule.expression,
+              }),
+            );
+          else warn(ch, ruleWarningText(rule.code, rule.expression));
+        }
+      }
+    }
+  }
+
+  for (const ch of changes) {
+    const ws = warnings.get(ch);
+    if (!ws) continue;
+    summary.warned++;
+    const zh = ws.map((w) => w.zh).join('；');
+    const en = ws.map((w) => w.en).join('; ');
+    if (!ch.c.comment && !ctx.acceptWarnings) {
+      problems.add(
+        problem(
+          ch.c.valueLoc,
+          'E_IMPORT_COMMENT_REQUIRED',
+          ch.c.valueText,
+          {},
+          { zh: { warnings: zh }, en: { warnings: en } },
+        ),
+      );
+    } else if (notices.length < MAX_LISTED) {
+      notices.push(
+        notice(ch.c.valueLoc, 'N_IMPORT_WARNING', ch.c.valueText, `预警：${zh}`, `warning: ${en}`),
+      );
+    }
+  }
+  for (const ch of changes) {
+    if (ch.kind === 'insert') summary.created++;
+    else summary.updated++;
+  }
+  return { changes, summary, notices, notReported };
+}
