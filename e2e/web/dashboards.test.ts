@@ -1,6 +1,8 @@
 // Browser: the dashboards (issue 7). An anonymous visitor sees the overview on published data with the
 // 示例数据 tag in view; a coordinator drills city → 四川片区 → 西部(成都)科学城 → a park and back, switches
-// the language, exports a chart (PNG) and a table (CSV and xlsx); the map and the 排名 empty state render.
+// the language, exports a chart (PNG) and a table (CSV and xlsx); the map and the 排名 empty state render;
+// selectors, drill-down, chart exports and downloads are reached with Tab (spot-check with page.keyboard).
+// The published-run 排名 page is in ranking.test.ts. Waits are generous but bounded: the machine is shared.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';

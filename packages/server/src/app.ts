@@ -52,7 +52,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
 
   const webRoot =
     options.webRoot && existsSync(path.join(options.webRoot, 'index.html')) ? options.webRoot : undefined;
-  if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+  // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+  if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: true });
   app.setNotFoundHandler((req, reply) => {
     // Deep links of the web app (/policy, /org-units, …) load the app, which routes on the client.
     if (webRoot && req.method === 'GET' && !req.url.startsWith('/api/'))

@@ -5,6 +5,15 @@ import type { MonitoringWarning } from '@scimon/contracts';
 import { cellKey, reportingUnitsBelow, type Panel, type PanelUnit } from './monitoring.panel.ts';
 import type { Evaluation } from './monitoring.evaluate.ts';
 
+/** Display names of the value sources, for messages. */
+const SOURCE_NAMES: Record<string, { zh: string; en: string }> = {
+  report: { zh: '园区填报', en: 'park report' },
+  provincial: { zh: '省统计局', en: 'provincial statistics' },
+  national: { zh: '国家统计', en: 'national statistics' },
+  published: { zh: '公开数据', en: 'published figure' },
+  sample: { zh: '示例数据', en: 'sample data' },
+};
+
 /** A year's values are due by 30 June of the next year (annual statistics are compiled by then). */
 export const DEADLINE = { month: 6, day: 30 };
 /** Relative difference above which two values of one cell disagree (rounded published figures stay quiet). */
@@ -215,7 +224,10 @@ export function discrepancyWarnings(panel: Panel, rows: readonly number[], year:
         );
         if (!off.length) continue;
         const y = panel.years[p]!;
-        const list = off.map((s) => `${s.source} ${fmt(s.value!)}`).join(', ');
+        const list = (lang: 'zh' | 'en') =>
+          off
+            .map((s) => `${SOURCE_NAMES[s.source]?.[lang] ?? s.source} ${fmt(s.value!)}`)
+            .join(lang === 'zh' ? '、' : ', ');
         const sample = panel.indicatorByCode
           .get(ind.code)!
           .rawInputs.some((c) => panel.chosen.get(c)?.get(r * P + p)?.source === 'sample');
@@ -226,8 +238,8 @@ export function discrepancyWarnings(panel: Panel, rows: readonly number[], year:
           indicator: ind.code,
           indicators: [ind.code],
           period: String(y),
-          messageZh: `${u.nameZh}「${ind.nameZh}」${y} 年口径不一致：采用值 ${fmt(used)}，另有 ${list}（未协调）`,
-          messageEn: `${u.nameEn} "${ind.nameEn}" ${y}: sources disagree: used ${fmt(used)}, also ${list} (unresolved)`,
+          messageZh: `${u.nameZh}「${ind.nameZh}」${y} 年口径不一致：采用值 ${fmt(used)}，另有 ${list('zh')}（未协调）`,
+          messageEn: `${u.nameEn} "${ind.nameEn}" ${y}: sources disagree: used ${fmt(used)}, also ${list('en')} (unresolved)`,
           params: {
             used,
             sources: off.map((s) => s.source).join(','),
