@@ -1,4 +1,4 @@
-// Reads COINr's iData/iMeta layout (CSV) into the engine's framework and data matrix.
+// Reads COINr's iData/iMeta layout (CSV or .xlsx, see xlsx.ts) into the engine's framework and data matrix.
 // iMeta: Level, iCode, Direction, Weight, Parent, Type required; iName, Unit, Target, Denominator,
 // goalpost_lower/upper/scale/trunc2posts and Standard optional; `NA` = empty; rows of Type Group,
 // Denominator or Other are metadata. iData: uCode plus one column per indicator; uName, *_group,
@@ -7,7 +7,7 @@ import { buildFramework, type Framework, type FrameworkNodeInput } from '@scimon
 import { createMatrix, type DataMatrix } from '@scimon/core/composite/matrix';
 import { CliExit, EXIT_INVALID } from '../exit.ts';
 import { msg, type Lang } from '../lang.ts';
-import { isMissing, readCsv, type CsvTable } from './csv.ts';
+import { isMissing, lineOf, readCsv, type CsvTable } from './csv.ts';
 
 export interface Coin {
   readonly framework: Framework;
@@ -53,7 +53,7 @@ export function readIMeta(
   const nodes: FrameworkNodeInput[] = [];
   const denominatorCodes: string[] = [];
   t.rows.forEach((r, k) => {
-    const line = k + 2;
+    const line = lineOf(t, k);
     const get = (n: string) => (c(n) >= 0 ? r[c(n)] : undefined);
     const type = (get('Type') ?? '').trim();
     const code = (get('iCode') ?? '').trim();
@@ -62,18 +62,19 @@ export function readIMeta(
       if (type === 'Group' || type === 'Denominator' || type === 'Other') return;
       throw invalid(
         lang,
-        `${file}:${line} 列 Type：未知类型 ${type}`,
-        `${file}:${line} column Type: unknown type ${type}`,
+        `${t.file}:${line} 列 Type：未知类型 ${type}`,
+        `${t.file}:${line} column Type: unknown type ${type}`,
       );
     }
-    if (!code) throw invalid(lang, `${file}:${line} 列 iCode：为空`, `${file}:${line} column iCode: empty`);
+    if (!code)
+      throw invalid(lang, `${t.file}:${line} 列 iCode：为空`, `${t.file}:${line} column iCode: empty`);
     const level = num(t, get('Level'), line, 'Level', lang);
     const weight = num(t, get('Weight'), line, 'Weight', lang);
     if (Number.isNaN(weight))
       throw invalid(
         lang,
-        `${file}:${line} 列 Weight：缺失（${code}）`,
-        `${file}:${line} column Weight: missing (${code})`,
+        `${t.file}:${line} 列 Weight：缺失（${code}）`,
+        `${t.file}:${line} column Weight: missing (${code})`,
       );
     const dirRaw = get('Direction');
     const direction = isMissing(dirRaw) ? 1 : num(t, dirRaw, line, 'Direction', lang);
@@ -128,8 +129,8 @@ export function readCoin(idataFile: string, imetaFile: string, lang: Lang): Coin
     if (!u || u === 'NA')
       throw invalid(
         lang,
-        `${idataFile}:${k + 2} 列 uCode：为空`,
-        `${idataFile}:${k + 2} column uCode: empty`,
+        `${t.file}:${lineOf(t, k)} 列 uCode：为空`,
+        `${t.file}:${lineOf(t, k)} column uCode: empty`,
       );
     return u;
   });
@@ -138,8 +139,8 @@ export function readCoin(idataFile: string, imetaFile: string, lang: Lang): Coin
     if (seen.has(u))
       throw invalid(
         lang,
-        `${idataFile}:${k + 2} 列 uCode：重复的单位 ${u}`,
-        `${idataFile}:${k + 2} column uCode: duplicate unit ${u}`,
+        `${t.file}:${lineOf(t, k)} 列 uCode：重复的单位 ${u}`,
+        `${t.file}:${lineOf(t, k)} column uCode: duplicate unit ${u}`,
       );
     seen.add(u);
   });
@@ -148,7 +149,7 @@ export function readCoin(idataFile: string, imetaFile: string, lang: Lang): Coin
   const readCol = (name: string): Float64Array => {
     const j = column(t, name);
     const out = new Float64Array(n);
-    t.rows.forEach((r, i) => (out[i] = num(t, r[j], i + 2, name, lang)));
+    t.rows.forEach((r, i) => (out[i] = num(t, r[j], lineOf(t, i), name, lang)));
     return out;
   };
   const data = createMatrix(n, framework.nIndicators);
@@ -192,9 +193,13 @@ export function readWeights(file: string, lang: Lang): Map<string, number> {
     throw invalid(lang, `${file}：需要列 iCode 和 Weight`, `${file}: columns iCode and Weight are required`);
   const out = new Map<string, number>();
   t.rows.forEach((r, k) => {
-    const w = num(t, r[wc], k + 2, 'Weight', lang);
+    const w = num(t, r[wc], lineOf(t, k), 'Weight', lang);
     if (Number.isNaN(w))
-      throw invalid(lang, `${file}:${k + 2} 列 Weight：缺失`, `${file}:${k + 2} column Weight: missing`);
+      throw invalid(
+        lang,
+        `${t.file}:${lineOf(t, k)} 列 Weight：缺失`,
+        `${t.file}:${lineOf(t, k)} column Weight: missing`,
+      );
     out.set((r[ic] ?? '').trim(), w);
   });
   return out;

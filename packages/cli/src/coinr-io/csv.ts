@@ -4,25 +4,35 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { CliExit, EXIT_INVALID, EXIT_USAGE } from '../exit.ts';
 import { msg, type Lang } from '../lang.ts';
+import { readXlsx } from './xlsx.ts';
 
 export interface CsvTable {
   readonly file: string;
   readonly header: string[];
   /** Data rows (without the header), as strings. */
   readonly rows: string[][];
+  /** Each data row's line (sheet row) number, when it is not its index + 2 (.xlsx: empty rows skipped). */
+  readonly lines?: readonly number[];
 }
 
-/** Reads a CSV file with a header row. Missing file → exit 2; unparsable → exit 1. */
+/** The line number of data row `k` (0-based) for messages. */
+export const lineOf = (t: CsvTable, k: number): number => t.lines?.[k] ?? k + 2;
+
+/**
+ * Reads a CSV file with a header row, or the first worksheet of an .xlsx file (by extension) into the
+ * same table. Missing file → exit 2; unparsable → exit 1.
+ */
 export function readCsv(file: string, lang: Lang): CsvTable {
   if (!existsSync(file))
     throw new CliExit(EXIT_USAGE, msg(lang, `文件不存在：${file}`, `file not found: ${file}`));
-  if (/\.xlsx?$/i.test(file)) {
+  if (/\.xlsx$/i.test(file)) return readXlsx(file, lang);
+  if (/\.xls$/i.test(file)) {
     throw new CliExit(
       EXIT_INVALID,
       msg(
         lang,
-        `${file}：暂不支持 .xlsx，请另存为 CSV`,
-        `${file}: .xlsx is not supported yet; save it as CSV`,
+        `${file}：不支持旧的 .xls 格式，请另存为 .xlsx 或 CSV`,
+        `${file}: the old .xls format is not supported; save it as .xlsx or CSV`,
       ),
     );
   }
