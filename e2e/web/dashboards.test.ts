@@ -327,4 +327,39 @@ describe('web: dashboards', () => {
       }
     },
   );
+  it(
+    'lets the coordinator change a target where its base-year assumption is shown (a new framework version)',
+    { timeout: 300_000 },
+    async () => {
+      const { context, page, errors } = await open();
+      try {
+        await page.goto('/login');
+        await page.getByLabel('用户名').fill(COORD);
+        await page.getByLabel('密码', { exact: true }).fill(COORD_NEW_PASSWORD);
+        await page.locator('form').getByRole('button', { name: '登录' }).click();
+        await page.waitForURL((u) => u.pathname === '/', { timeout: 60_000 });
+        await expect.poll(() => page.getByTestId('target-card').count(), { timeout: 60_000 }).toBe(5);
+        const card = page.getByTestId('target-card').filter({ hasText: '万人高价值发明专利拥有量' });
+        await card.getByRole('button', { name: '修改目标' }).click();
+        const dialog = page.getByRole('dialog');
+        await waitVisible(
+          dialog.getByText('基期年份和比较方式是需要协调办确认的假设', { exact: false }),
+          errors,
+        );
+        await dialog.getByLabel('目标值').fill('90');
+        await screenshot(page, 'overview-target-editor-zh');
+        await dialog.getByRole('button', { name: '保存' }).click();
+        await expect.poll(() => card.innerText(), { timeout: 60_000 }).toMatch(/[≥>]=?\s*90\b/);
+        const fw = (await (await fetch(`${server.url}/api/frameworks/wsc-2023`)).json()) as {
+          version: number;
+          targets: { indicator: string; value: number }[];
+        };
+        expect(fw.version).toBe(2);
+        expect(fw.targets.find((x) => x.indicator === 'hv_patents_per_10k')?.value).toBe(90);
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+  );
 });

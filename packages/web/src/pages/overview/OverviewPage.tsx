@@ -171,7 +171,7 @@ export default function OverviewPage() {
               ) : (
                 <div className="target-grid" data-testid="target-grid">
                   {data.targets.map((c) => (
-                    <TargetCardView key={c.indicator} card={c} />
+                    <TargetCardView key={c.indicator} card={c} frameworkCode={data.framework.code} />
                   ))}
                 </div>
               )}

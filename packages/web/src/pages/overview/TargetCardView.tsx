@@ -8,6 +8,7 @@ import { formatNumber } from '../../charts/common-option.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { SampleTag } from '../../components/SampleTag.tsx';
 import { Sparkline } from './Sparkline.tsx';
+import { TargetEditor } from './TargetEditor.tsx';
 import {
   BAND_COLOURS,
   COMPARATOR_TEXT,
@@ -17,7 +18,7 @@ import {
   percent,
 } from './overview-view.ts';
 
-export function TargetCardView({ card }: { card: TargetCard }) {
+export function TargetCardView({ card, frameworkCode }: { card: TargetCard; frameworkCode?: string }) {
   const { t, i18n } = useTranslation('overview');
   const en = i18n.language === 'en-US';
   const unit = en ? card.unit.en : card.unit.zh;
@@ -96,6 +97,7 @@ export function TargetCardView({ card }: { card: TargetCard }) {
             </Tag>
           </Tooltip>
         )}
+        {frameworkCode && <TargetEditor card={card} frameworkCode={frameworkCode} />}
       </div>
       <div className="target-progress">
         <span>{t('card.progress')}</span>
