@@ -136,6 +136,102 @@ export function longEntry(
   };
 }
 
+/**
+ * A CSV field whose location is built only when asked for (a problem or notice needs it): the common
+ * case, a clean row, allocates no location objects.
+ */
+class CsvField implements Field {
+  constructor(
+    readonly text: string,
+    private readonly row: number,
+    private readonly column: string,
+  ) {}
+  get loc(): Location {
+    return { sheet: null, row: this.row, column: this.column, letter: null };
+  }
+}
+
+/** The value cell of a CSV row, its location likewise lazy. */
+class CsvValue {
+  constructor(
+    readonly cell: RawCell | undefined,
+    private readonly row: number,
+    private readonly column: string,
+  ) {}
+  get loc(): Location {
+    return { sheet: null, row: this.row, column: this.column, letter: null };
+  }
+}
+
+/** Column indices and header names of a long-layout CSV header, resolved once per file. */
+export interface CsvLongHeader {
+  width: number;
+  ind: number;
+  ou: number;
+  period: number;
+  value: number;
+  source: number;
+  comment: number;
+  names: { ind: string; ou: string; period: string; value: string; source: string; comment: string };
+}
+
+export function csvLongHeader(header: {
+  columns: Map<LongColumn, number>;
+  headers: string[];
+}): CsvLongHeader {
+  const at = (c: LongColumn) => header.columns.get(c) ?? -1;
+  const name = (c: LongColumn) => {
+    const i = header.columns.get(c);
+    return i === undefined ? c : header.headers[i]!;
+  };
+  return {
+    width: header.headers.length,
+    ind: at('indicator'),
+    ou: at('org_unit'),
+    period: at('period'),
+    value: at('value'),
+    source: at('source'),
+    comment: at('comment'),
+    names: {
+      ind: name('indicator'),
+      ou: name('org_unit'),
+      period: name('period'),
+      value: name('value'),
+      source: name('source'),
+      comment: name('comment'),
+    },
+  };
+}
+
+/**
+ * `longEntry` for a CSV row of plain strings (every cell is text): the same entry, without building a
+ * cell object per cell or a location per field.
+ */
+export function longEntryCsv(cells: readonly string[], row: number, h: CsvLongHeader): LayoutOut {
+  if (cells.length > h.width)
+    return {
+      problem: problem({ sheet: null, row, column: null }, 'E_IMPORT_ROW_SHAPE', null, {
+        actual: cells.length,
+        expected: h.width,
+      }),
+    };
+  const text = (i: number) => (i < 0 ? '' : (cells[i] ?? '').trim());
+  const source = h.source < 0 ? '' : text(h.source);
+  const comment = h.comment < 0 ? '' : text(h.comment);
+  const v = cells[h.value];
+  return {
+    entry: {
+      row,
+      indicator: new CsvField(text(h.ind), row, h.names.ind),
+      orgUnit: new CsvField(text(h.ou), row, h.names.ou),
+      period: new CsvField(text(h.period), row, h.names.period),
+      value: new CsvValue(v === undefined ? undefined : { kind: 'text', text: v }, row, h.names.value),
+      source: source === '' ? null : new CsvField(source, row, h.names.source),
+      comment: comment === '' ? null : comment,
+    },
+  };
+}
+
 /** What the template's hidden _meta sheet says. */
 export interface TemplateMeta {
   templateId: string;

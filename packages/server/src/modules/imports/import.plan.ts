@@ -36,7 +36,8 @@ export interface PlanContext {
 
 export interface Candidate {
   row: number;
-  valueLoc: Location;
+  /** The value cell; its `loc` is built on demand (only problems and notices need it). */
+  valueCell: { readonly loc: Location };
   valueText: string;
   indicator: IndicatorRef;
   orgUnit: OrgUnitRef;
@@ -69,15 +70,23 @@ const PERIOD_KIND: Record<string, string> = {
   quarter: 'quarter',
   month: 'month',
 };
+const SOURCE_SET: ReadonlySet<string> = new Set(SOURCE_CODES);
+/** Plain unsigned decimals short enough to be finite: parseCellNumber reads them as Number(text). */
+const PLAIN_DIGITS = /^\d{1,15}(?:\.\d{1,15})?$/;
 export const valueKey = (ind: string, ouId: number, period: string, source: string) =>
   `${ind}|${ouId}|${period}|${source}`;
 
 /** Phase 1, per row while streaming: resolves codes, parses the value, checks type, scope and duplicates. */
 export class RowChecker {
   readonly candidates: Candidate[] = [];
-  private readonly seen = new Map<string, number>();
+  /** Row of the first entry per value key; the key is a number (see `seenKey`), no string per row. */
+  private readonly seen = new Map<number | string, number>();
+  /** indicator → period → source → a small index, for `seenKey`. */
+  private readonly prefixes = new Map<string, Map<string, Map<string, number>>>();
+  private prefixCount = 0;
   private readonly scope = new Map<number, boolean>();
   private readonly periods = new Map<string, Period | null>();
+  private readonly sources = new Map<SourceCode, boolean>();
 
   constructor(
     private readonly ctx: PlanContext,
@@ -100,6 +109,26 @@ export class RowChecker {
     return a;
   }
 
+  /** A number unique per (indicator, org unit, period, source): prefix index × 2³² + org unit id. */
+  private seenKey(ind: string, ouId: number, period: string, source: string): number | string {
+    let byPeriod = this.prefixes.get(ind);
+    if (!byPeriod) this.prefixes.set(ind, (byPeriod = new Map()));
+    let bySource = byPeriod.get(period);
+    if (!bySource) byPeriod.set(period, (bySource = new Map()));
+    let i = bySource.get(source);
+    if (i === undefined) bySource.set(source, (i = this.prefixCount++));
+    // Exact while below 2⁵³; beyond (never in practice) the string key, which no number equals.
+    return i < 2 ** 20 && ouId >= 0 && ouId < 2 ** 32
+      ? i * 2 ** 32 + ouId
+      : valueKey(ind, ouId, period, source);
+  }
+
+  private sourceOk(source: SourceCode): boolean {
+    let ok = this.sources.get(source);
+    if (ok === undefined) this.sources.set(source, (ok = sourceAllowed(this.ctx.principal, source)));
+    return ok;
+  }
+
   private period(code: string): Period | null {
     let p = this.periods.get(code);
     if (p === undefined) {
@@ -114,8 +143,9 @@ export class RowChecker {
     if ('problem' in out) return this.problems.add(out.problem);
     const e: Entry = out.entry;
     const before = this.problems.count;
-    for (const f of [e.indicator, e.orgUnit, e.period])
-      if (f.text === '') this.problems.add(problem(f.loc, 'E_IMPORT_REQUIRED'));
+    if (e.indicator.text === '') this.problems.add(problem(e.indicator.loc, 'E_IMPORT_REQUIRED'));
+    if (e.orgUnit.text === '') this.problems.add(problem(e.orgUnit.loc, 'E_IMPORT_REQUIRED'));
+    if (e.period.text === '') this.problems.add(problem(e.period.loc, 'E_IMPORT_REQUIRED'));
     if (this.problems.count > before) return;
     const ind = this.ctx.indicators.get(e.indicator.text);
     if (!ind) this.problems.add(problem(e.indicator.loc, 'E_IMPORT_UNKNOWN_INDICATOR', e.indicator.text));
@@ -124,11 +154,10 @@ export class RowChecker {
     const period = this.period(e.period.text);
     if (!period) this.problems.add(problem(e.period.loc, 'E_IMPORT_UNKNOWN_PERIOD', e.period.text));
     const sourceText = e.source?.text ?? this.ctx.defaultSource;
-    const source = (SOURCE_CODES as readonly string[]).includes(sourceText)
-      ? (sourceText as SourceCode)
-      : null;
-    const sourceLoc = e.source?.loc ?? e.value.loc;
-    if (!source) this.problems.add(problem(sourceLoc, 'E_IMPORT_UNKNOWN_SOURCE', sourceText));
+    const source = SOURCE_SET.has(sourceText) ? (sourceText as SourceCode) : null;
+    // Locations are built only when a problem needs one (they are getters on CSV rows).
+    const sourceLoc = () => e.source?.loc ?? e.value.loc;
+    if (!source) this.problems.add(problem(sourceLoc(), 'E_IMPORT_UNKNOWN_SOURCE', sourceText));
     if (
       ind &&
       period &&
@@ -142,11 +171,11 @@ export class RowChecker {
     if (ind && !ind.raw && source === 'report')
       this.problems.add(problem(e.indicator.loc, 'E_IMPORT_DERIVED_INDICATOR', ind.code));
     if (ou && !this.allowed(ou)) this.problems.add(problem(e.orgUnit.loc, 'E_IMPORT_OUT_OF_SCOPE', ou.code));
-    if (source && !sourceAllowed(this.ctx.principal, source))
-      this.problems.add(problem(sourceLoc, 'E_IMPORT_SOURCE_FORBIDDEN', source));
+    if (source && !this.sourceOk(source))
+      this.problems.add(problem(sourceLoc(), 'E_IMPORT_SOURCE_FORBIDDEN', source));
     const parsed = ind ? this.value(e, ind) : null;
     if (this.problems.count > before || !ind || !ou || !period || !source || !parsed) return;
-    const key = valueKey(ind.code, ou.id, e.period.text, source);
+    const key = this.seenKey(ind.code, ou.id, e.period.text, source);
     const first = this.seen.get(key);
     if (first !== undefined)
       return this.problems.add(
@@ -157,7 +186,7 @@ export class RowChecker {
     this.seen.set(key, e.row);
     this.candidates.push({
       row: e.row,
-      valueLoc: e.value.loc,
+      valueCell: e.value,
       valueText: parsed.text,
       indicator: ind,
       orgUnit: ou,
@@ -193,6 +222,10 @@ export class RowChecker {
       }
       // A cell formatted as % holds the fraction (0.025 shows as 2.5 %): store percentage points.
       value = cell.percentFormat ? Number((cell.value * 100).toPrecision(15)) : cell.value;
+    } else if (PLAIN_DIGITS.test(cell.text)) {
+      // The common case, plain ASCII digits: exactly what parseCellNumber would return, without folding.
+      text = cell.text;
+      value = Number(text);
     } else {
       text = cell.text;
       const n = parseCellNumber(cell.text, percent);
@@ -278,17 +311,26 @@ export function planChanges(
     if (s.source === 'report' && (s.status === 'approved' || s.status === 'published'))
       locked.add(`${s.orgUnitId}|${s.period}`);
   }
-  for (const c of candidates) put(c.indicator.code, c.orgUnit.id, c.source, c.periodCode, c.value);
+  // A candidate's period is already parsed (and canonical): no second parse, one key per candidate.
+  for (const c of candidates) {
+    const k = seriesKey(c.indicator.code, c.orgUnit.id, c.source);
+    let m = series.get(k);
+    if (!m) series.set(k, (m = new Map()));
+    m.set(c.periodCode, { kind: c.period.kind, ord: ordinal(c.period), v: c.value });
+  }
 
   const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, warned: 0 };
   const notices: ImportProblem[] = [];
   const changes: Change[] = [];
   let notReported = 0;
   for (const c of candidates) {
-    const existing = byKey.get(valueKey(c.indicator.code, c.orgUnit.id, c.periodCode, c.source));
+    // Nothing stored for these units (a first import): no key to build per row.
+    const existing = byKey.size
+      ? byKey.get(valueKey(c.indicator.code, c.orgUnit.id, c.periodCode, c.source))
+      : undefined;
     if (c.version !== undefined && c.version !== (existing?.version ?? 0)) {
       problems.add(
-        problem(c.valueLoc, 'E_DATA_VALUE_STALE', c.valueText, {
+        problem(c.valueCell.loc, 'E_DATA_VALUE_STALE', c.valueText, {
           current: existing?.version ?? 0,
           expected: c.version,
         }),
@@ -300,7 +342,7 @@ export function planChanges(
       if (notices.length < MAX_LISTED)
         notices.push(
           notice(
-            c.valueLoc,
+            c.valueCell.loc,
             'N_IMPORT_NOT_REPORTED',
             c.valueText,
             `“${c.valueText}” 记为未填报`,
@@ -313,7 +355,7 @@ export function planChanges(
       continue;
     }
     if (c.source === 'report' && locked.has(`${c.orgUnit.id}|${c.periodCode}`)) {
-      problems.add(problem(c.valueLoc, 'E_IMPORT_LOCKED', `${c.orgUnit.code} ${c.periodCode}`));
+      problems.add(problem(c.valueCell.loc, 'E_IMPORT_LOCKED', `${c.orgUnit.code} ${c.periodCode}`));
       continue;
     }
     changes.push({ kind: existing ? 'update' : 'insert', c, expectedVersion: existing?.version ?? 0 });
@@ -375,7 +417,7 @@ export function planChanges(
           if (!rule.refs.includes(ch.c.indicator.code)) continue;
           if (rule.importance === 'error')
             problems.add(
-              problem(ch.c.valueLoc, 'E_IMPORT_RULE_FAILED', ch.c.valueText, {
+              problem(ch.c.valueCell.loc, 'E_IMPORT_RULE_FAILED', ch.c.valueText, {
                 rule: rule.code,
                 expression: rule.expression,
               }),
@@ -395,7 +437,7 @@ export function planChanges(
     if (!ch.c.comment && !ctx.acceptWarnings) {
       problems.add(
         problem(
-          ch.c.valueLoc,
+          ch.c.valueCell.loc,
           'E_IMPORT_COMMENT_REQUIRED',
           ch.c.valueText,
           {},
@@ -404,7 +446,7 @@ export function planChanges(
       );
     } else if (notices.length < MAX_LISTED) {
       notices.push(
-        notice(ch.c.valueLoc, 'N_IMPORT_WARNING', ch.c.valueText, `预警：${zh}`, `warning: ${en}`),
+        notice(ch.c.valueCell.loc, 'N_IMPORT_WARNING', ch.c.valueText, `预警：${zh}`, `warning: ${en}`),
       );
     }
   }

@@ -9,7 +9,10 @@ import { splitCsv } from './import.csv.ts';
 import { scanXlsxZip } from './import.zip-scan.ts';
 import { readXlsx, type RawCell } from './import.xlsx.ts';
 import {
+  csvLongHeader,
   longEntry,
+  longEntryCsv,
+  type CsvLongHeader,
   looksLikeLongHeader,
   parseTemplateMeta,
   readLongHeader,
@@ -51,17 +54,17 @@ async function* readCsv(buf: Buffer, limits: ImportLimits, state: ReadState): As
   if (!decoded.ok) throw new ImportStop(problem(FILE_LEVEL, decoded.code));
   state.encoding = decoded.encoding;
   if (decoded.text.trim() === '') throw new ImportStop(problem(FILE_LEVEL, 'E_IMPORT_EMPTY'));
-  let header: Exclude<ReturnType<typeof readLongHeader>, { problem: ImportProblem }> | null = null;
+  let header: CsvLongHeader | null = null;
   for (const rec of splitCsv(decoded.text, limits)) {
-    const cells: RawCell[] = rec.cells.map((text) => ({ kind: 'text', text }));
     if (!header) {
+      const cells: RawCell[] = rec.cells.map((text) => ({ kind: 'text', text }));
       const h = readLongHeader(cells, null);
       if ('problem' in h) throw new ImportStop(h.problem);
-      header = h;
+      header = csvLongHeader(h);
       continue;
     }
     state.dataRows++;
-    yield longEntry(cells, rec.row, null, header);
+    yield longEntryCsv(rec.cells, rec.row, header);
   }
   if (!header) throw new ImportStop(problem(FILE_LEVEL, 'E_IMPORT_EMPTY'));
 }
