@@ -39,6 +39,7 @@ export async function listIndicatorDimensions(db: Kysely<Database>, frameworkId:
     .select(['i.code as indicator_code', 'd.code as dimension_code'])
     .where('i.framework_id', '=', frameworkId)
     .orderBy('d.seq')
+    .orderBy('i.seq')
     .execute();
 }
 

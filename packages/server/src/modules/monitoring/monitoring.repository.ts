@@ -32,26 +32,11 @@ export async function listFrameworkIndicators(db: Kysely<Database>, frameworkId:
     .execute();
 }
 
-export async function listFrameworkDimensions(db: Kysely<Database>, frameworkId: number) {
-  return db
-    .selectFrom('dimension')
-    .select(['code', 'seq', 'kind', 'name_zh', 'name_en'])
-    .where('framework_id', '=', frameworkId)
-    .orderBy('seq')
-    .execute();
-}
-
-export async function listDimensionLinks(db: Kysely<Database>, frameworkId: number) {
-  return db
-    .selectFrom('indicator_dimension as x')
-    .innerJoin('indicator as i', 'i.id', 'x.indicator_id')
-    .innerJoin('dimension as d', 'd.id', 'x.dimension_id')
-    .select(['i.code as indicator_code', 'd.code as dimension_code'])
-    .where('i.framework_id', '=', frameworkId)
-    .orderBy('d.seq')
-    .orderBy('i.seq')
-    .execute();
-}
+// Dimensions and their indicator links are the framework module's queries, shared here.
+export {
+  listDimensions as listFrameworkDimensions,
+  listIndicatorDimensions as listDimensionLinks,
+} from '../frameworks/frameworks.repository.ts';
 
 export async function listFrameworkTargets(db: Kysely<Database>, frameworkId: number) {
   return db.selectFrom('target').selectAll().where('framework_id', '=', frameworkId).orderBy('id').execute();
