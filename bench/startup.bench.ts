@@ -14,7 +14,13 @@ async function timeStart(env: Record<string, string>, port: number): Promise<num
   const started = performance.now();
   const child = spawn('node', ['scripts/start.mjs'], {
     cwd: repoRoot,
-    env: { ...process.env, ...env, PORT: String(port), SCIMON_LOG: 'silent', SCIMON_ADMIN_PASSWORD: 'Bench-Pass-Tianfu-2026' },
+    env: {
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      SCIMON_LOG: 'silent',
+      SCIMON_ADMIN_PASSWORD: 'Bench-Pass-Tianfu-2026',
+    },
     stdio: 'ignore',
   });
   try {
@@ -48,7 +54,9 @@ async function main() {
     warm.push(await timeStart(env, port));
     rmSync(dir, { recursive: true, force: true });
   }
-  console.log(`sqlite first start (migrate + seed): median ${fmt(median(cold))} [${cold.map(fmt).join(', ')}]`);
+  console.log(
+    `sqlite first start (migrate + seed): median ${fmt(median(cold))} [${cold.map(fmt).join(', ')}]`,
+  );
   console.log(`sqlite warm start: median ${fmt(median(warm))} [${warm.map(fmt).join(', ')}]`);
 
   const admin = process.env.SCIMON_TEST_PG_URL;
@@ -70,7 +78,9 @@ async function main() {
     await c.query(`DROP DATABASE ${name} WITH (FORCE)`);
     await c.end();
   }
-  console.log(`postgres first start (migrate + seed): median ${fmt(median(pgCold))} [${pgCold.map(fmt).join(', ')}]`);
+  console.log(
+    `postgres first start (migrate + seed): median ${fmt(median(pgCold))} [${pgCold.map(fmt).join(', ')}]`,
+  );
   console.log(`postgres warm start: median ${fmt(median(pgWarm))} [${pgWarm.map(fmt).join(', ')}]`);
 }
 

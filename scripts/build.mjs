@@ -14,10 +14,19 @@ function newestSource() {
     if (!existsSync(p)) return;
     const st = statSync(p);
     if (st.isDirectory()) {
-      for (const name of readdirSync(p)) if (name !== 'node_modules' && name !== 'dist') visit(path.join(p, name));
+      for (const name of readdirSync(p))
+        if (name !== 'node_modules' && name !== 'dist') visit(path.join(p, name));
     } else newest = Math.max(newest, st.mtimeMs);
   };
-  for (const p of [path.join(webDir, 'src'), path.join(webDir, 'index.html'), path.join(webDir, 'vite.config.ts'), path.join(webDir, 'package.json'), 'packages/contracts/src', 'packages/core/src']) visit(p);
+  for (const p of [
+    path.join(webDir, 'src'),
+    path.join(webDir, 'index.html'),
+    path.join(webDir, 'vite.config.ts'),
+    path.join(webDir, 'package.json'),
+    'packages/contracts/src',
+    'packages/core/src',
+  ])
+    visit(p);
   return newest;
 }
 

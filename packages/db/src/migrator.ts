@@ -5,7 +5,11 @@ import { migrations } from './migrations/index.ts';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function createMigrator(db: Kysely<any>): Migrator {
   // Features land in parallel with timestamped names: a migration older than the last one applied still runs.
-  return new Migrator({ db, provider: { getMigrations: async () => migrations }, allowUnorderedMigrations: true });
+  return new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    allowUnorderedMigrations: true,
+  });
 }
 
 /** Migrates to the latest schema; throws with the failing migration's name on error. */

@@ -8,21 +8,19 @@ import { listAuditEvents } from './audit.service.ts';
 export const auditRoutes =
   (deps: AppDeps): FastifyPluginAsync =>
   async (app) => {
-    app
-      .withTypeProvider<ZodTypeProvider>()
-      .get(
-        '/api/audit',
-        {
-          schema: {
-            tags: ['audit'],
-            summary: 'The audit log, newest first (admin, coordinator)',
-            querystring: auditQuery,
-            response: { 200: auditPage },
-          },
+    app.withTypeProvider<ZodTypeProvider>().get(
+      '/api/audit',
+      {
+        schema: {
+          tags: ['audit'],
+          summary: 'The audit log, newest first (admin, coordinator)',
+          querystring: auditQuery,
+          response: { 200: auditPage },
         },
-        async (req) => {
-          await requirePermission(req, deps, 'audit.read');
-          return listAuditEvents(deps.db.db, req.query);
-        },
-      );
+      },
+      async (req) => {
+        await requirePermission(req, deps, 'audit.read');
+        return listAuditEvents(deps.db.db, req.query);
+      },
+    );
   };
