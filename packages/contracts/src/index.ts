@@ -6,3 +6,5 @@ export * from './monitoring.ts';
 export * from './tasks.ts';
 export * from './collection.ts';
 export * from './evaluation.ts';
+export * from './workflow.ts';
+export * from './coordination.ts';
