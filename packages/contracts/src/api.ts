@@ -1,5 +1,6 @@
 // Response schemas of the public read API (HTTP JSON is camelCase; every list is `{items:[…]}`).
 import { z } from 'zod';
+import { valueRevision } from './workflow.ts';
 
 /** Wraps an item schema in the list envelope every list response uses. */
 export const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
@@ -186,6 +187,10 @@ export const dataValue = z.object({
   /** True for the generated sample dataset (示例数据). */
   sample: z.boolean(),
   updatedAt: z.string(),
+  /** The value's id (for POST /api/data-values/{id}/revise). */
+  id: z.number().optional(),
+  /** Changes after publication (修订), oldest first: the old published value with date and reason. */
+  revisions: z.array(valueRevision).optional(),
 });
 
 export const dataValueQuery = z.object({

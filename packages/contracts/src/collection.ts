@@ -1,6 +1,7 @@
 // Data collection: sources, the long layout's header, import results, batch writes, history.
 import { z } from 'zod';
 import { SOURCE_CODES } from './codes.ts';
+import { valueRevision } from './workflow.ts';
 
 /** The long layout's columns, in export order; `source` and `comment` are optional on import. */
 export const LONG_COLUMNS = ['indicator', 'org_unit', 'period', 'value', 'source', 'comment'] as const;
@@ -66,6 +67,8 @@ export const batchItem = z.object({
   value: z.union([z.number(), z.string().max(100), z.null()]),
   source: z.enum(SOURCE_CODES).optional(),
   comment: z.string().max(2000).nullable().optional(),
+  /** 口径 (e.g. 输出地 / 吸纳地, 有效 / 新增); absent or blank: an existing value's basis is kept. */
+  basis: z.string().max(200).optional(),
   /** The version the edit started from: a stale edit (someone saved in between) is refused. */
   version: z.number().int().min(0).optional(),
 });
@@ -98,6 +101,8 @@ export const dataValueHistory = z.object({
   source: z.string(),
   current: z.object({ value: z.number().nullable(), version: z.number(), status: z.string() }),
   items: z.array(historyEntry),
+  /** Changes after publication (修订), oldest first. */
+  revisions: z.array(valueRevision).optional(),
 });
 
 export const exportQuery = z.object({

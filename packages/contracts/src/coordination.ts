@@ -14,6 +14,22 @@ export const coordinationSettings = z.object({
 });
 export type CoordinationSettings = z.infer<typeof coordinationSettings>;
 
+/** The settings as served: who changed them last and when (null while the defaults apply). */
+export const coordinationSettingsView = coordinationSettings.extend({
+  updatedBy: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+});
+export type CoordinationSettingsView = z.infer<typeof coordinationSettingsView>;
+
+export const coordinationQuery = z.object({
+  status: z.enum(['open', 'resolved', 'all']).optional(),
+  indicator: z.string().min(1).max(64).optional(),
+  /** The unit and every unit below it. */
+  orgUnit: z.string().min(1).max(40).optional(),
+  period: z.string().min(1).max(20).optional(),
+});
+export type CoordinationQuery = z.infer<typeof coordinationQuery>;
+
 export const sourceValue = z.object({
   source: z.enum(SOURCE_CODES),
   value: z.number().nullable(),
@@ -43,6 +59,8 @@ export const coordinationItem = z.object({
   /** The source monitoring uses while unresolved. */
   precedenceSource: z.enum(SOURCE_CODES),
   status: z.enum(['open', 'resolved']),
+  /** The values as a stable string (`source=value;…`); a resolution holds while it is unchanged. */
+  fingerprint: z.string(),
   resolution: z
     .object({
       acceptedValue: z.number(),
@@ -64,7 +82,10 @@ export const resolveBody = z
     source: z.enum(SOURCE_CODES).optional(),
     value: z.number().optional(),
     reason: z.string().trim().min(1).max(2000),
+    /** The item's fingerprint as read: refused (409) when the values changed meanwhile. */
+    fingerprint: z.string().max(4000).optional(),
   })
   .refine((b) => (b.source === undefined) !== (b.value === undefined), {
     message: 'give either source or value',
   });
+export type ResolveBody = z.infer<typeof resolveBody>;

@@ -374,8 +374,8 @@ export const errorCatalogue = {
   },
   E_IMPORT_LOCKED: {
     status: 422,
-    zh: '{value} 的数据已审核通过（锁定），请先撤销审核',
-    en: 'The data of {value} are approved (locked): unapprove them first',
+    zh: '{value} 的数据已报送或审核通过（锁定），请先退回或撤销审核',
+    en: 'The data of {value} are submitted or approved (locked): have them returned or unapproved first',
   },
   E_IMPORT_NOT_A_NUMBER: { status: 422, zh: '“{value}” 不是数字', en: '"{value}" is not a number' },
   E_IMPORT_PERCENT_SIGN: {
@@ -419,6 +419,48 @@ export const errorCatalogue = {
     status: 400,
     zh: '数值键无效：{key}（应为 指标:组织单元:期间:来源）',
     en: 'Invalid data-value key: {key} (expected indicator:org_unit:period:source)',
+  },
+  // ---- submission workflow ----
+  E_WORKFLOW_NOT_FOUND: { status: 404, zh: '报送不存在：{id}', en: 'No such submission: {id}' },
+  E_WORKFLOW_STALE: {
+    status: 409,
+    zh: '该报送已被他人处理（当前版本 {current}，你的版本 {expected}），请刷新后重试',
+    en: 'Someone acted on this submission meanwhile (version {current}, yours {expected}): reload and try again',
+  },
+  E_WORKFLOW_STATE: {
+    status: 409,
+    zh: '报送 {id} 的状态为 {status}，不能执行“{action}”',
+    en: 'Submission {id} is {status}: it cannot be {action}',
+  },
+  E_WORKFLOW_REASON_REQUIRED: {
+    status: 400,
+    zh: '“{action}”须填写理由',
+    en: 'A reason is required to {action}',
+  },
+  E_WORKFLOW_BULK_REFUSED: {
+    status: 409,
+    zh: '批量操作未执行：{count} 项无法处理（{ids}）',
+    en: 'Nothing was done: {count} items cannot be processed ({ids})',
+  },
+  E_WORKFLOW_NOTHING_APPROVED: {
+    status: 409,
+    zh: '{framework} {period} 没有已审核通过的报送可发布',
+    en: 'Framework {framework} has no approved submissions to publish for {period}',
+  },
+  E_WORKFLOW_NOT_PUBLISHED: {
+    status: 409,
+    zh: '数值 {id} 尚未发布（状态 {status}），只有已发布的数值才需修订',
+    en: 'Value {id} is not published (status {status}): only published values are revised',
+  },
+  E_WORKFLOW_SAMPLE_VALUE: {
+    status: 409,
+    zh: '数值 {id} 属于示例数据，不在报送流程之内',
+    en: 'Value {id} belongs to the sample dataset, outside the submission workflow',
+  },
+  E_WORKFLOW_DEADLINE_INVALID: {
+    status: 400,
+    zh: '{periodType} 的报送截止规则无效：{detail}',
+    en: 'Invalid submission deadline for {periodType}: {detail}',
   },
   E_EVALUATION_RUN_NOT_FOUND: { status: 404, zh: '评价运行不存在：{id}', en: 'No such evaluation run: {id}' },
   E_EVALUATION_FRAMEWORK_VERSION: {
@@ -470,6 +512,27 @@ export const errorCatalogue = {
     status: 409,
     zh: '评价运行 {id} 的状态为 {status}，不能取消',
     en: 'Evaluation run {id} is {status}: it cannot be cancelled',
+  },
+  // ---- statistics coordination ----
+  E_COORDINATION_NOT_FOUND: {
+    status: 404,
+    zh: '{indicator} {orgUnit} {period} 没有两个及以上来源的数值，无需协调',
+    en: '{indicator} {orgUnit} {period} does not hold values from two or more sources: nothing to coordinate',
+  },
+  E_COORDINATION_SOURCE_NO_VALUE: {
+    status: 400,
+    zh: '来源 {source} 在 {indicator} {orgUnit} {period} 没有数值，不能选为采用值',
+    en: 'Source {source} has no value for {indicator} {orgUnit} {period}: it cannot be chosen',
+  },
+  E_COORDINATION_STALE: {
+    status: 409,
+    zh: '{indicator} {orgUnit} {period} 的来源数值已被修改，请刷新后重新协调',
+    en: 'The source values of {indicator} {orgUnit} {period} changed meanwhile: reload and resolve again',
+  },
+  E_COORDINATION_PRECEDENCE: {
+    status: 400,
+    zh: '来源优先顺序须恰好包含每个来源一次（{expected}），收到：{precedence}',
+    en: 'The source precedence must list every source exactly once ({expected}); got: {precedence}',
   },
 } as const satisfies Record<string, ErrorSpec>;
 

@@ -117,6 +117,8 @@ export const targetCard = z.object({
   sample: z.boolean(),
   /** Latest update (ISO instant) of the stored values behind the current value. */
   dataAsOf: z.string().nullable(),
+  /** True when an input of the current value was chosen by source precedence under an open coordination difference. */
+  unresolved: z.boolean().optional(),
 });
 
 export const indicatorStatus = z.object({
@@ -176,6 +178,8 @@ export const monitoringSeries = z.object({
       /** stored (a reporting unit's own value), computed (derived or rolled up), or fallback (stored derived value). */
       origin: z.enum(['stored', 'computed', 'fallback', 'none']),
       sources: z.array(z.string()),
+      /** True when an input was chosen by source precedence under an open coordination difference (未协调). */
+      unresolved: z.boolean().optional(),
       /** Every stored value of this cell, all sources (for 指标统计协调). */
       stored: z.array(z.object({ source: z.string(), value: z.number().nullable() })),
     }),

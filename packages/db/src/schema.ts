@@ -210,6 +210,8 @@ export interface DataValueTable {
   source_ref: string | null;
   updated_by: string;
   updated_at: string;
+  /** 口径 (e.g. 输出地 / 吸纳地, 有效 / 新增); null when not stated (migration 202611280800_coordination). */
+  basis: Generated<string | null>;
 }
 
 export interface DataValueHistoryTable {
@@ -228,6 +230,7 @@ export interface DataValueHistoryTable {
   changed_at: string;
   /** insert | update */
   action: string;
+  basis: Generated<string | null>;
 }
 
 export interface AppUserTable {
@@ -521,4 +524,107 @@ export interface EvaluationRunTable {
 // Declaration merging adds the evaluation table to Database without touching its declaration above.
 export interface Database {
   evaluation_run: EvaluationRunTable;
+}
+
+// Submission workflow (migration 202611280700_workflow).
+export interface SubmissionTable {
+  id: Generated<number>;
+  framework_code: string;
+  org_unit_id: number;
+  period_code: string;
+  /** draft | submitted | returned | approved | published */
+  status: string;
+  /** Reason of the last return or unapproval. */
+  reason: string | null;
+  version: number;
+  /** The first submit (timeliness is judged on it). */
+  first_submitted_at: string | null;
+  submitted_by: string | null;
+  submitted_at: string | null;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SubmissionEventTable {
+  id: Generated<number>;
+  submission_id: number;
+  /** create | submit | return | approve | unapprove | publish */
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  reason: string | null;
+  actor: string;
+  at: string;
+}
+
+export interface SubmissionDeadlineTable {
+  /** annual | quarterly | monthly */
+  period_type: string;
+  month: number | null;
+  day: number | null;
+  days_after_end: number | null;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface DataReleaseTable {
+  id: Generated<number>;
+  framework_code: string;
+  period_code: string;
+  note: string;
+  value_count: number;
+  published_by: string;
+  published_at: string;
+}
+
+export interface DataValueRevisionTable {
+  id: Generated<number>;
+  data_value_id: number;
+  old_value: number | null;
+  new_value: number | null;
+  reason: string;
+  revised_by: string;
+  revised_at: string;
+}
+
+export interface Database {
+  submission: SubmissionTable;
+  submission_event: SubmissionEventTable;
+  submission_deadline: SubmissionDeadlineTable;
+  data_release: DataReleaseTable;
+  data_value_revision: DataValueRevisionTable;
+}
+
+// Statistics coordination (migration 202611280800_coordination).
+/** A reviewer's decision on one (indicator, org unit, period); append-only, the latest per cell wins. */
+export interface CoordinationResolutionTable {
+  id: Generated<number>;
+  indicator_code: string;
+  org_unit_id: number;
+  period_code: string;
+  accepted_value: number;
+  /** The source chosen, or null when the reviewer entered the value. */
+  chosen_source: string | null;
+  reason: string;
+  resolved_by: string;
+  resolved_at: string;
+  /** The cell's source values at resolution (`source=value;…`): any later change re-opens the item. */
+  values_fingerprint: string;
+}
+
+/** One row (id 1) when changed from the defaults. */
+export interface CoordinationSettingTable {
+  id: number;
+  relative_tolerance: number;
+  /** Comma-separated source codes, first wins. */
+  precedence: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface Database {
+  coordination_resolution: CoordinationResolutionTable;
+  coordination_setting: CoordinationSettingTable;
 }

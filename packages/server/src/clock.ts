@@ -29,7 +29,9 @@ export function systemClock(env: NodeJS.ProcessEnv = process.env): Clock {
   }
   return {
     today: () => (fixed ? fixed.slice(0, 10) : shanghaiDate.format(new Date())),
-    now: () => toShanghaiIso(new Date()),
+    // A pinned date pins the date of every recorded instant too (the time of day stays real), so what is
+    // recorded agrees with "today" (e.g. a submission's on-time check against its deadline).
+    now: () => (fixed ? `${fixed.slice(0, 10)}${toShanghaiIso(new Date()).slice(10)}` : toShanghaiIso(new Date())),
     epochMs: () => Date.now(),
   };
 }

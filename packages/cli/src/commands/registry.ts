@@ -14,6 +14,7 @@ import { registerTasks } from './tasks.ts';
 import { registerImport } from './import.ts';
 import { registerExport } from './export.ts';
 import { registerTemplate } from './template.ts';
+import { registerSubmissions } from './submissions.ts';
 
 export type RegisterCommand = (program: Command, lang: Lang) => void;
 
@@ -31,4 +32,5 @@ export const commandRegistry: RegisterCommand[] = [
   registerImport,
   registerExport,
   registerTemplate,
+  registerSubmissions,
 ];

@@ -7,6 +7,8 @@ import * as m202611280300 from './202611280300_monitoring.ts';
 import * as m202611280400 from './202611280400_tasks.ts';
 import * as m202611280500 from './202611280500_collection.ts';
 import * as m202611280600 from './202611280600_evaluation.ts';
+import * as m202611280700 from './202611280700_workflow.ts';
+import * as m202611280800 from './202611280800_coordination.ts';
 
 export const migrations: Record<string, Migration> = {
   '202611280100_catalogue': m202611280100,
@@ -15,4 +17,6 @@ export const migrations: Record<string, Migration> = {
   '202611280400_tasks': m202611280400,
   '202611280500_collection': m202611280500,
   '202611280600_evaluation': m202611280600,
+  '202611280700_workflow': m202611280700,
+  '202611280800_coordination': m202611280800,
 };

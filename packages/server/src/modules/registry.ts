@@ -16,6 +16,8 @@ import { importRoutes } from './imports/imports.routes.ts';
 import { exportRoutes } from './exports/exports.routes.ts';
 import { dataValueWriteRoutes } from './data-values/data-values.write.routes.ts';
 import { downloadRoutes } from './downloads/downloads.routes.ts';
+import { workflowRoutes } from './workflow/workflow.routes.ts';
+import { coordinationRoutes } from './coordination/coordination.routes.ts';
 
 export type FeatureRoutes = (deps: AppDeps) => FastifyPluginAsync;
 
@@ -35,4 +37,6 @@ export const featureRoutes: FeatureRoutes[] = [
   dataValueWriteRoutes,
   downloadRoutes,
   evaluationRoutes,
+  workflowRoutes,
+  coordinationRoutes,
 ];

@@ -10,6 +10,9 @@ export type Action =
   | 'data.read_unpublished'
   | 'data.write'
   | 'data.review'
+  | 'data.publish'
+  | 'workflow.configure'
+  | 'coordination.configure'
   | 'evaluation.run'
   | 'evaluation.publish'
   | 'task.manage'
@@ -41,6 +44,11 @@ const RULES: Record<Action, { roles: readonly Role[]; scoped: 'tree' | 'lead_uni
   },
   'data.write': { roles: ['admin', 'coordinator', 'reporter'], scoped: 'tree' },
   'data.review': { roles: ['admin', 'coordinator', 'reviewer'], scoped: 'tree' },
+  // The coordinator publishes approved values as a release and sets the submission deadlines.
+  'data.publish': { roles: ['admin', 'coordinator'], scoped: 'none' },
+  'workflow.configure': { roles: ['admin', 'coordinator'], scoped: 'none' },
+  // Tolerance and source precedence of statistics coordination (resolving an item is data.review).
+  'coordination.configure': { roles: ['admin', 'coordinator'], scoped: 'none' },
   'evaluation.run': { roles: ['admin', 'coordinator', 'analyst'], scoped: 'none' },
   'evaluation.publish': { roles: ['admin', 'coordinator'], scoped: 'none' },
   'task.manage': { roles: ['admin', 'coordinator'], scoped: 'none' },

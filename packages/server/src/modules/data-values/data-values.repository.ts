@@ -17,6 +17,7 @@ export async function findDataValues(db: Kysely<Database>, f: DataValueFilter) {
     .selectFrom('data_value as v')
     .innerJoin('org_unit as o', 'o.id', 'v.org_unit_id')
     .select([
+      'v.id',
       'v.indicator_code',
       'o.code as org_unit_code',
       'v.period_code',

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { dataValue, dataValueQuery, listOf } from '@scimon/contracts';
 import type { AppDeps } from '../../deps.ts';
 import { findDataValues } from './data-values.repository.ts';
+import { revisionsOf } from '../workflow/workflow.repository.ts';
 
 export const dataValueRoutes =
   (deps: AppDeps): FastifyPluginAsync =>
@@ -21,8 +22,15 @@ export const dataValueRoutes =
       async (req) => {
         // Only published values are public; reviewed reads for signed-in users arrive with accounts.
         const rows = await findDataValues(deps.db.db, { ...req.query, statuses: ['published'] });
+        // Revised after publication (修订): the old published values stay visible with date and reason.
+        const revisions = await revisionsOf(
+          deps.db.db,
+          rows.filter((r) => r.source !== 'sample').map((r) => Number(r.id)),
+        );
         return {
           items: rows.map((r) => ({
+            id: Number(r.id),
+            revisions: revisions.get(Number(r.id)) ?? [],
             indicator: r.indicator_code,
             orgUnit: r.org_unit_code,
             period: r.period_code,

@@ -12,6 +12,7 @@ import { importBatch } from '../imports/import.service.ts';
 import { importLimitsFromEnv } from '../imports/import.limits.ts';
 import { requireWriter } from '../imports/imports.routes.ts';
 import { findValueWithHistory } from './data-values.history.repository.ts';
+import { revisionsOf } from '../workflow/workflow.repository.ts';
 
 /** `indicator:org_unit:period:source`, e.g. `gdp:CD-XLH:2024:report`. */
 export function parseValueKey(key: string) {
@@ -103,6 +104,8 @@ export const dataValueWriteRoutes =
             status: found.current.status,
           },
           items,
+          revisions:
+            (await revisionsOf(deps.db.db, [Number(found.current.id)])).get(Number(found.current.id)) ?? [],
         };
       },
     );

@@ -14,6 +14,7 @@ import * as monitoringRepo from '../monitoring/monitoring.repository.ts';
 import { buildPanel, type Panel } from '../monitoring/monitoring.panel.ts';
 import { readDataVersion } from '../monitoring/data-version.ts';
 import { MonitoringCache } from '../monitoring/monitoring.cache.ts';
+import { loadPanelCoordination } from '../coordination/coordination.repository.ts';
 import type { Clock } from '../../clock.ts';
 import * as repo from './evaluation.repository.ts';
 import { buildInputs, sliceYear, type EvaluationInputs } from './evaluation.inputs.ts';
@@ -48,15 +49,16 @@ type FrameworkRow = NonNullable<Awaited<ReturnType<typeof repo.findFramework>>>;
 /** The monitoring panel of one framework version (cached per data version). */
 function panelOf(ctx: EvaluationContext, version: number, fw: FrameworkRow, status: DataStatus) {
   return ctx.cache.get(version, `${fw.id}|${status}`, async (): Promise<Result<Panel>> => {
-    const [indicators, dimensions, links, targets, units, values] = await Promise.all([
+    const [indicators, dimensions, links, targets, units, values, coordination] = await Promise.all([
       monitoringRepo.listFrameworkIndicators(ctx.db, fw.id),
       monitoringRepo.listFrameworkDimensions(ctx.db, fw.id),
       monitoringRepo.listDimensionLinks(ctx.db, fw.id),
       monitoringRepo.listFrameworkTargets(ctx.db, fw.id),
       monitoringRepo.listUnits(ctx.db),
       monitoringRepo.listValues(ctx.db, STATUSES[status]),
+      loadPanelCoordination(ctx.db),
     ]);
-    return buildPanel({ framework: fw, indicators, dimensions, links, targets, units, values });
+    return buildPanel({ framework: fw, indicators, dimensions, links, targets, units, values, coordination });
   });
 }
 

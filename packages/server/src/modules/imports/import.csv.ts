@@ -1,5 +1,6 @@
 // A hand-written RFC 4180 splitter for the long layout: fast on millions of rows, exact about quotes,
 // and numbering records as a spreadsheet shows them (the header is row 1).
+import type { CsvLongHeader } from './import.layout.ts';
 import type { ImportLimits } from './import.limits.ts';
 import { FILE_LEVEL, ImportStop, problem } from './import.problems.ts';
 
@@ -8,6 +9,17 @@ export interface CsvRecord {
   row: number;
   cells: string[];
 }
+
+/**
+ * Data rows of a long-layout CSV handed to the checker as plain strings, many at a time: one async step
+ * per batch rather than per row, and no entry objects for the rows that pass every check.
+ */
+export interface CsvRows {
+  csvRows: { header: CsvLongHeader; records: CsvRecord[] };
+}
+
+/** Rows per CsvRows batch. */
+export const CSV_BATCH = 4096;
 
 /** Yields every record of the text; a blank line is skipped (it is no row of data). */
 export function* splitCsv(text: string, limits: ImportLimits): Generator<CsvRecord> {

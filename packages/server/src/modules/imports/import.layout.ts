@@ -19,6 +19,8 @@ export interface Entry {
   value: { loc: Location; cell: RawCell | undefined };
   source: Field | null;
   comment: string | null;
+  /** 口径 from the optional basis column; undefined (column absent or blank): a stored basis is kept. */
+  basis?: string;
 }
 
 export type LayoutOut = { entry: Entry } | { problem: ImportProblem };
@@ -30,6 +32,8 @@ for (const c of LONG_COLUMNS) {
 }
 HEADER_ALIASES.set('orgunit', 'org_unit');
 HEADER_ALIASES.set('org unit', 'org_unit');
+/** The optional basis (口径) column: accepted on import, never exported (the export header is fixed). */
+const BASIS_HEADERS = new Set(['basis', '口径']);
 
 const cellText = (c: RawCell | undefined): string =>
   c === undefined ? '' : c.kind === 'number' ? String(c.value) : c.text;
@@ -38,7 +42,7 @@ const cellText = (c: RawCell | undefined): string =>
 export function readLongHeader(
   cells: readonly (RawCell | undefined)[],
   sheet: string | null,
-): { columns: Map<LongColumn, number>; headers: string[] } | { problem: ImportProblem } {
+): { columns: Map<LongColumn, number>; headers: string[]; basis?: number } | { problem: ImportProblem } {
   const headers = cells.map((c) =>
     cellText(c)
       .replace(/^\uFEFF/, '')
@@ -54,9 +58,14 @@ export function readLongHeader(
       };
   }
   const columns = new Map<LongColumn, number>();
+  let basis: number | undefined;
   for (let i = 0; i < headers.length; i++) {
     const h = headers[i]!;
     if (h === '') continue;
+    if (BASIS_HEADERS.has(h.toLowerCase())) {
+      basis = i;
+      continue;
+    }
     const col = HEADER_ALIASES.get(h.toLowerCase()) ?? HEADER_ALIASES.get(h);
     if (!col)
       return {
@@ -71,7 +80,7 @@ export function readLongHeader(
   const missing = (['indicator', 'org_unit', 'period', 'value'] as const).filter((c) => !columns.has(c));
   if (missing.length)
     return { problem: problem(at, 'E_IMPORT_HEADER', null, { missing: missing.join(', ') }) };
-  return { columns, headers };
+  return basis === undefined ? { columns, headers } : { columns, headers, basis };
 }
 
 /** True when a header row looks like the long layout (so a sheet can be recognised). */
@@ -97,7 +106,7 @@ export function longEntry(
   cells: readonly (RawCell | undefined)[],
   row: number,
   sheet: string | null,
-  header: { columns: Map<LongColumn, number>; headers: string[] },
+  header: { columns: Map<LongColumn, number>; headers: string[]; basis?: number },
 ): LayoutOut {
   const loc = (c: LongColumn): Location => {
     const i = header.columns.get(c);
@@ -123,8 +132,11 @@ export function longEntry(
     fields[c] = f;
   }
   const comment = fields.comment?.text ?? '';
+  const basisCell = header.basis === undefined ? undefined : cells[header.basis];
+  const basis = cellText(basisCell).trim();
   return {
     entry: {
+      ...(basis === '' ? {} : { basis }),
       row,
       indicator: fields.indicator!,
       orgUnit: fields.org_unit!,
@@ -172,12 +184,15 @@ export interface CsvLongHeader {
   value: number;
   source: number;
   comment: number;
+  /** The optional basis column (−1 when absent). */
+  basis: number;
   names: { ind: string; ou: string; period: string; value: string; source: string; comment: string };
 }
 
 export function csvLongHeader(header: {
   columns: Map<LongColumn, number>;
   headers: string[];
+  basis?: number;
 }): CsvLongHeader {
   const at = (c: LongColumn) => header.columns.get(c) ?? -1;
   const name = (c: LongColumn) => {
@@ -192,6 +207,7 @@ export function csvLongHeader(header: {
     value: at('value'),
     source: at('source'),
     comment: at('comment'),
+    basis: header.basis ?? -1,
     names: {
       ind: name('indicator'),
       ou: name('org_unit'),
@@ -218,9 +234,11 @@ export function longEntryCsv(cells: readonly string[], row: number, h: CsvLongHe
   const text = (i: number) => (i < 0 ? '' : (cells[i] ?? '').trim());
   const source = h.source < 0 ? '' : text(h.source);
   const comment = h.comment < 0 ? '' : text(h.comment);
+  const basis = h.basis < 0 ? '' : text(h.basis);
   const v = cells[h.value];
   return {
     entry: {
+      ...(basis === '' ? {} : { basis }),
       row,
       indicator: new CsvField(text(h.ind), row, h.names.ind),
       orgUnit: new CsvField(text(h.ou), row, h.names.ou),

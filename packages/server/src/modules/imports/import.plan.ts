@@ -13,7 +13,8 @@ import {
 } from '@scimon/core';
 import { SOURCE_CODES, type ImportProblem, type ImportSummary, type SourceCode } from '@scimon/contracts';
 import { isAllowed, type PrincipalGrants } from '../auth/policy.ts';
-import type { Entry, LayoutOut } from './import.layout.ts';
+import type { CsvRecord, CsvRows } from './import.csv.ts';
+import { longEntryCsv, type CsvLongHeader, type Entry, type LayoutOut } from './import.layout.ts';
 import { notice, problem, type Location } from './import.problems.ts';
 import type { IndicatorRef, OrgUnitRef, StoredValue } from './import.repository.ts';
 import { ruleWarningText, WARNING_TEXT } from './import.rules.ts';
@@ -47,6 +48,8 @@ export interface Candidate {
   value: number | null;
   comment: string | null;
   version?: number;
+  /** 口径 when given; undefined keeps a stored basis (import.basis.ts writes it). */
+  basis?: string;
 }
 
 export interface Change {
@@ -139,7 +142,8 @@ export class RowChecker {
     return p;
   }
 
-  accept(out: LayoutOut, version?: number): void {
+  accept(out: LayoutOut | CsvRows, version?: number): void {
+    if ('csvRows' in out) return this.acceptCsvRows(out.csvRows.header, out.csvRows.records);
     if ('problem' in out) return this.problems.add(out.problem);
     const e: Entry = out.entry;
     const before = this.problems.count;
@@ -196,7 +200,68 @@ export class RowChecker {
       value: parsed.value,
       comment: e.comment,
       version,
+      ...(e.basis === undefined ? {} : { basis: e.basis }),
     });
+  }
+
+  /**
+   * CSV rows of the long layout. A row that passes every check of `accept` the common way (codes known,
+   * period canonical, source allowed, plain ASCII digits in range, not a duplicate) becomes a candidate
+   * straight from its strings; any other row goes through `accept` with its entry, which records exactly
+   * the problems it always did. Keep the two in step: a check added to `accept` must make this path
+   * decline the row.
+   */
+  private acceptCsvRows(h: CsvLongHeader, records: readonly CsvRecord[]): void {
+    // The optional basis column takes the entry path (kept simple: the basis is written by import.basis.ts).
+    const fast = h.basis < 0;
+    for (const rec of records)
+      if (!fast || !this.acceptCsvRow(rec.cells, rec.row, h))
+        this.accept(longEntryCsv(rec.cells, rec.row, h));
+  }
+
+  /** True when the row became a candidate without any problem; false leaves everything untouched. */
+  private acceptCsvRow(cells: readonly string[], row: number, h: CsvLongHeader): boolean {
+    if (cells.length > h.width) return false;
+    const indText = h.ind < 0 ? '' : (cells[h.ind] ?? '').trim();
+    const ouText = h.ou < 0 ? '' : (cells[h.ou] ?? '').trim();
+    const periodText = h.period < 0 ? '' : (cells[h.period] ?? '').trim();
+    if (indText === '' || ouText === '' || periodText === '') return false;
+    const ind = this.ctx.indicators.get(indText);
+    if (!ind) return false;
+    const ou = this.ctx.orgUnits.get(ouText);
+    if (!ou) return false;
+    const period = this.period(periodText);
+    if (!period) return false;
+    const sourceField = h.source < 0 ? '' : (cells[h.source] ?? '').trim();
+    const source = SOURCE_CANONICAL.get(sourceField === '' ? this.ctx.defaultSource : sourceField);
+    if (source === undefined) return false;
+    const kind = PERIOD_KIND[ind.periodType];
+    if (kind !== undefined && kind !== period.kind) return false;
+    if (!ind.raw && source === 'report') return false;
+    if (!this.allowed(ou) || !this.sourceOk(source)) return false;
+    const text = cells[h.value];
+    if (text === undefined || !PLAIN_DIGITS.test(text)) return false;
+    const value = Number(text);
+    if (checkValue(value, ind)) return false;
+    const key = this.seenKey(ind.code, ou.id, periodText, source);
+    if (this.seen.has(key)) return false;
+    this.seen.set(key, row);
+    const comment = h.comment < 0 ? '' : (cells[h.comment] ?? '').trim();
+    this.candidates.push(
+      new CsvCandidate(
+        row,
+        text,
+        ind,
+        ou,
+        period,
+        periodText,
+        source,
+        value,
+        comment === '' ? null : comment,
+        h.names.value,
+      ),
+    );
+    return true;
   }
 
   /** The cell's number (null = not reported), or null after recording the problem. */
@@ -254,6 +319,31 @@ export class RowChecker {
   }
 }
 
+/** Source codes by text, each the one shared string (rows carry no copy of their own). */
+const SOURCE_CANONICAL: ReadonlyMap<string, SourceCode> = new Map(SOURCE_CODES.map((c) => [c, c]));
+
+/**
+ * A candidate read from a CSV row by the fast path: the same fields as `accept` sets, with the value
+ * cell's location built only when a problem or notice asks for it.
+ */
+class CsvCandidate implements Candidate {
+  constructor(
+    public row: number,
+    public valueText: string,
+    public indicator: IndicatorRef,
+    public orgUnit: OrgUnitRef,
+    public period: Period,
+    public periodCode: string,
+    public source: SourceCode,
+    public value: number | null,
+    public comment: string | null,
+    private readonly valueColumn: string,
+  ) {}
+  get valueCell(): { readonly loc: Location } {
+    return { loc: { sheet: null, row: this.row, column: this.valueColumn, letter: null } };
+  }
+}
+
 /** Sample data are the administrator's; reporters file their parks' own reports only. */
 function sourceAllowed(p: PrincipalGrants, source: SourceCode): boolean {
   const roles = p.roles.map((g) => g.role);
@@ -283,7 +373,82 @@ function parsedPeriod(code: string): Period | null {
 /** Consecutive periods of one kind have consecutive ordinals. */
 const ordinal = (p: Period) => p.year * (p.kind === 'month' ? 12 : p.kind === 'quarter' ? 4 : 1) + p.index;
 
+/** Submission states that lock report values (draft and returned are editable). */
+const LOCKING: ReadonlySet<string> = new Set(['submitted', 'approved', 'published']);
+
 const sameComment = (a: string | null, b: string | null) => (a ?? '') === (b ?? '');
+
+/**
+ * Numbers for (text, text, id) triples: a small index per text pair × 2³² + the id (exact below 2⁵³);
+ * beyond that range (never in practice) a string, which no number equals.
+ */
+class PairKeys {
+  private readonly pairs = new Map<string, Map<string, number>>();
+  private count = 0;
+  private small(a: string, b: string, create: boolean): number | undefined {
+    let byB = this.pairs.get(a);
+    if (!byB) {
+      if (!create) return undefined;
+      this.pairs.set(a, (byB = new Map()));
+    }
+    let i = byB.get(b);
+    if (i === undefined && create) byB.set(b, (i = this.count++));
+    return i;
+  }
+  private compose(i: number, a: string, b: string, id: number): number | string {
+    return i < 2 ** 20 && Number.isInteger(id) && id >= 0 && id < 2 ** 32
+      ? i * 2 ** 32 + id
+      : `${a}|${b}|${id}`;
+  }
+  /** The key, registering the pair when new. */
+  key(a: string, b: string, id: number): number | string {
+    return this.compose(this.small(a, b, true)!, a, b, id);
+  }
+  /** The key when the pair is known, else a key nothing was stored under. */
+  find(a: string, b: string, id: number): number | string {
+    const i = this.small(a, b, false);
+    return i === undefined ? -1 : this.compose(i, a, b, id);
+  }
+}
+
+/** One series' periods in the order first seen (as a Map keyed by period code would keep them). */
+class Series {
+  size = 0;
+  /** Slots 0 … storedCount − 1 hold stored values (unique per period code); the file's come after. */
+  private storedCount = 0;
+  readonly codes: string[] = [];
+  readonly kinds: string[] = [];
+  readonly ords: number[] = [];
+  readonly values: (number | null)[] = [];
+  private readonly stored: StoredValue[] = [];
+
+  putStored(s: StoredValue, kind: string, ord: number): void {
+    this.codes.push(s.period);
+    this.kinds.push(kind);
+    this.ords.push(ord);
+    this.values.push(s.value);
+    this.stored.push(s);
+    this.size++;
+    this.storedCount++;
+  }
+
+  /** Puts a file's value (its period code is unique among the file's); returns the stored value it replaces. */
+  put(code: string, kind: string, ord: number, v: number | null): StoredValue | undefined {
+    for (let j = 0; j < this.storedCount; j++)
+      if (this.codes[j] === code) {
+        this.kinds[j] = kind;
+        this.ords[j] = ord;
+        this.values[j] = v;
+        return this.stored[j];
+      }
+    this.codes.push(code);
+    this.kinds.push(kind);
+    this.ords.push(ord);
+    this.values.push(v);
+    this.size++;
+    return undefined;
+  }
+}
 
 /** Phases 2–4: against the stored data, then warnings and rules on the rows that change something. */
 export function planChanges(
@@ -292,42 +457,45 @@ export function planChanges(
   stored: readonly StoredValue[],
   problems: ProblemList,
 ): Plan {
-  const byKey = new Map<string, StoredValue>();
-  // Per series: period code → value with the period's kind and ordinal, resolved once per put.
-  const series = new Map<string, Map<string, { kind: string; ord: number; v: number | null }>>();
+  // Per series (indicator, org unit, source): its periods in the order first seen (stored values, then
+  // the file's), each with kind, ordinal and value; a file's value replaces the stored one in place.
+  // Series and groups are found by number (`PairKeys`), never by a string built per row.
+  const seriesKeys = new PairKeys();
+  const series = new Map<number | string, Series>();
   const locked = new Set<string>();
-  const seriesKey = (ind: string, ou: number, source: string) => `${ind}|${ou}|${source}`;
-  const put = (ind: string, ou: number, source: string, period: string, v: number | null) => {
-    const k = seriesKey(ind, ou, source);
+  const seriesOf = (ind: string, ou: number, source: string): Series => {
+    const k = seriesKeys.key(ind, source, ou);
     let m = series.get(k);
-    if (!m) series.set(k, (m = new Map()));
-    const p = parsedPeriod(period);
-    m.set(period, { kind: p?.kind ?? '', ord: p ? ordinal(p) : 0, v });
+    if (!m) series.set(k, (m = new Series()));
+    return m;
   };
   for (const s of stored) {
-    byKey.set(valueKey(s.indicator, s.orgUnitId, s.period, s.source), s);
-    put(s.indicator, s.orgUnitId, s.source, s.period, s.value);
-    // Approval locks a unit's reported values for the period (sample and external sources lock nothing).
-    if (s.source === 'report' && (s.status === 'approved' || s.status === 'published'))
-      locked.add(`${s.orgUnitId}|${s.period}`);
+    const p = parsedPeriod(s.period);
+    seriesOf(s.indicator, s.orgUnitId, s.source).putStored(s, p?.kind ?? '', p ? ordinal(p) : 0);
+    // The workflow locks a submission once submitted (report values mirror its status): its framework's
+    // report values for that unit and period; sample and external sources lock nothing.
+    if (s.source === 'report' && LOCKING.has(s.status))
+      locked.add(`${ctx.indicators.get(s.indicator)?.framework ?? ''}|${s.orgUnitId}|${s.period}`);
   }
-  // A candidate's period is already parsed (and canonical): no second parse, one key per candidate.
-  for (const c of candidates) {
-    const k = seriesKey(c.indicator.code, c.orgUnit.id, c.source);
-    let m = series.get(k);
-    if (!m) series.set(k, (m = new Map()));
-    m.set(c.periodCode, { kind: c.period.kind, ord: ordinal(c.period), v: c.value });
+  // A candidate's period is already parsed (and canonical): no second parse. Its stored value, if any, is
+  // the one its series holds for the same period code.
+  const candidateSeries: Series[] = new Array(candidates.length);
+  const candidateStored: (StoredValue | undefined)[] = new Array(candidates.length);
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i]!;
+    const m = seriesOf(c.indicator.code, c.orgUnit.id, c.source);
+    candidateSeries[i] = m;
+    candidateStored[i] = m.put(c.periodCode, c.period.kind, ordinal(c.period), c.value);
   }
 
   const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, warned: 0 };
   const notices: ImportProblem[] = [];
   const changes: Change[] = [];
+  const changeSeries: Series[] = [];
   let notReported = 0;
-  for (const c of candidates) {
-    // Nothing stored for these units (a first import): no key to build per row.
-    const existing = byKey.size
-      ? byKey.get(valueKey(c.indicator.code, c.orgUnit.id, c.periodCode, c.source))
-      : undefined;
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i]!;
+    const existing = candidateStored[i];
     if (c.version !== undefined && c.version !== (existing?.version ?? 0)) {
       problems.add(
         problem(c.valueCell.loc, 'E_DATA_VALUE_STALE', c.valueText, {
@@ -350,15 +518,25 @@ export function planChanges(
           ),
         );
     }
-    if (existing && existing.value === c.value && sameComment(existing.comment, c.comment)) {
+    if (
+      existing &&
+      existing.value === c.value &&
+      sameComment(existing.comment, c.comment) &&
+      (c.basis === undefined || c.basis === existing.basis)
+    ) {
       summary.unchanged++;
       continue;
     }
-    if (c.source === 'report' && locked.has(`${c.orgUnit.id}|${c.periodCode}`)) {
+    if (
+      c.source === 'report' &&
+      locked.size > 0 &&
+      locked.has(`${c.indicator.framework}|${c.orgUnit.id}|${c.periodCode}`)
+    ) {
       problems.add(problem(c.valueCell.loc, 'E_IMPORT_LOCKED', `${c.orgUnit.code} ${c.periodCode}`));
       continue;
     }
     changes.push({ kind: existing ? 'update' : 'insert', c, expectedVersion: existing?.version ?? 0 });
+    changeSeries.push(candidateSeries[i]!);
   }
 
   const warnings = new Map<Change, { zh: string; en: string }[]>();
@@ -367,18 +545,23 @@ export function planChanges(
     list.push(w);
     warnings.set(ch, list);
   };
-  for (const ch of changes) {
+  const history: number[] = [];
+  for (let i = 0; i < changes.length; i++) {
+    const ch = changes[i]!;
     const c = ch.c;
     if (c.value === null) continue;
-    const s = series.get(seriesKey(c.indicator.code, c.orgUnit.id, c.source))!;
-    const history: number[] = [];
+    const s = changeSeries[i]!;
+    history.length = 0;
     const ord = ordinal(c.period);
+    const kind = c.period.kind;
     let prev: number | null = null;
-    for (const e of s.values()) {
-      if (e.v === null || e.kind !== c.period.kind) continue;
+    for (let j = 0; j < s.size; j++) {
+      const v = s.values[j]!;
+      if (v === null || s.kinds[j] !== kind) continue;
+      const o = s.ords[j]!;
       // The recent history only (the last HISTORY_WINDOW periods): bounded work per value, current levels.
-      if (e.ord < ord && e.ord >= ord - HISTORY_WINDOW) history.push(e.v);
-      if (e.ord === ord - 1) prev = e.v;
+      if (o < ord && o >= ord - HISTORY_WINDOW) history.push(v);
+      if (o === ord - 1) prev = v;
     }
     const kinds = historyWarnings({
       value: c.value,
@@ -389,20 +572,24 @@ export function planChanges(
     for (const k of kinds) warn(ch, WARNING_TEXT[k]);
   }
 
-  // Rules: one group per (org unit, period, source) with a change; stored values fill the rest.
+  // Rules: one group per (org unit, period, source) with a change; stored values fill the rest. Only the
+  // indicators a rule names are gathered (the rules read nothing else).
   if (ctx.rules.length) {
-    const groups = new Map<string, Change[]>();
+    const groupKeys = new PairKeys();
+    const groups = new Map<number | string, Change[]>();
     for (const ch of changes) {
-      const k = `${ch.c.orgUnit.id}|${ch.c.periodCode}|${ch.c.source}`;
-      const g = groups.get(k) ?? [];
-      g.push(ch);
-      groups.set(k, g);
+      const k = groupKeys.key(ch.c.periodCode, ch.c.source, ch.c.orgUnit.id);
+      const g = groups.get(k);
+      if (g) g.push(ch);
+      else groups.set(k, [ch]);
     }
     const keys = [...groups.keys()];
     const values = keys.map(() => new Map<string, number>());
     const index = new Map(keys.map((k, i) => [k, i]));
+    const named = new Set(ctx.rules.flatMap((r) => r.refs));
     const fill = (ou: number, period: string, source: string, ind: string, v: number | null) => {
-      const i = index.get(`${ou}|${period}|${source}`);
+      if (!named.has(ind)) return;
+      const i = index.get(groupKeys.find(period, source, ou));
       if (i === undefined) return;
       if (v === null) values[i]!.delete(ind);
       else values[i]!.set(ind, v);

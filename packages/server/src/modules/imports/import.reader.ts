@@ -5,13 +5,12 @@ import type { ImportProblem } from '@scimon/contracts';
 import type { ImportLimits } from './import.limits.ts';
 import { FILE_LEVEL, ImportStop, problem } from './import.problems.ts';
 import { decodeText, type TextEncodingName } from './import.encoding.ts';
-import { splitCsv } from './import.csv.ts';
+import { CSV_BATCH, splitCsv, type CsvRecord, type CsvRows } from './import.csv.ts';
 import { scanXlsxZip } from './import.zip-scan.ts';
 import { readXlsx, type RawCell } from './import.xlsx.ts';
 import {
   csvLongHeader,
   longEntry,
-  longEntryCsv,
   type CsvLongHeader,
   looksLikeLongHeader,
   parseTemplateMeta,
@@ -49,27 +48,43 @@ function checkSize(buf: Buffer, limits: ImportLimits) {
   if (buf.length === 0) throw new ImportStop(problem(FILE_LEVEL, 'E_IMPORT_EMPTY'));
 }
 
-async function* readCsv(buf: Buffer, limits: ImportLimits, state: ReadState): AsyncGenerator<LayoutOut> {
+/** What the reader yields: entries or problems one by one, or a CSV's data rows in batches. */
+export type ReadOut = LayoutOut | CsvRows;
+
+async function* readCsv(buf: Buffer, limits: ImportLimits, state: ReadState): AsyncGenerator<ReadOut> {
   const decoded = decodeText(buf);
   if (!decoded.ok) throw new ImportStop(problem(FILE_LEVEL, decoded.code));
   state.encoding = decoded.encoding;
   if (decoded.text.trim() === '') throw new ImportStop(problem(FILE_LEVEL, 'E_IMPORT_EMPTY'));
   let header: CsvLongHeader | null = null;
-  for (const rec of splitCsv(decoded.text, limits)) {
-    if (!header) {
-      const cells: RawCell[] = rec.cells.map((text) => ({ kind: 'text', text }));
-      const h = readLongHeader(cells, null);
-      if ('problem' in h) throw new ImportStop(h.problem);
-      header = csvLongHeader(h);
-      continue;
+  let batch: CsvRecord[] = [];
+  try {
+    for (const rec of splitCsv(decoded.text, limits)) {
+      if (!header) {
+        const cells: RawCell[] = rec.cells.map((text) => ({ kind: 'text', text }));
+        const h = readLongHeader(cells, null);
+        if ('problem' in h) throw new ImportStop(h.problem);
+        header = csvLongHeader(h);
+        continue;
+      }
+      state.dataRows++;
+      batch.push(rec);
+      if (batch.length === CSV_BATCH) {
+        yield { csvRows: { header, records: batch } };
+        batch = [];
+      }
     }
-    state.dataRows++;
-    yield longEntryCsv(rec.cells, rec.row, header);
+  } catch (e) {
+    // A file-level stop (a quote left open, a limit) comes after the rows read so far: they are checked
+    // first, exactly as when rows went one by one.
+    if (header && batch.length) yield { csvRows: { header, records: batch } };
+    throw e;
   }
   if (!header) throw new ImportStop(problem(FILE_LEVEL, 'E_IMPORT_EMPTY'));
+  if (batch.length) yield { csvRows: { header, records: batch } };
 }
 
-async function* readWorkbook(buf: Buffer, limits: ImportLimits, state: ReadState): AsyncGenerator<LayoutOut> {
+async function* readWorkbook(buf: Buffer, limits: ImportLimits, state: ReadState): AsyncGenerator<ReadOut> {
   const scan = await scanXlsxZip(buf, limits);
   for (const m of scan.merged)
     yield { problem: problem({ sheet: m.sheet, row: null, column: null }, 'E_IMPORT_MERGED_CELLS', m.range) };
@@ -137,7 +152,7 @@ export function readImportFile(
   filename: string,
   limits: ImportLimits,
   state: ReadState,
-): AsyncGenerator<LayoutOut> {
+): AsyncGenerator<ReadOut> {
   const format = formatOf(filename);
   checkSize(buf, limits);
   return format === 'csv' ? readCsv(buf, limits, state) : readWorkbook(buf, limits, state);

@@ -60,6 +60,7 @@ export interface StoredValue {
   comment: string | null;
   status: string;
   version: number;
+  basis: string | null;
 }
 
 /** Every stored value of the given org units (all periods: history feeds the warnings). */
@@ -81,6 +82,7 @@ export async function loadStoredValues(
         'comment',
         'status',
         'version',
+        'basis',
       ])
       .where('org_unit_id', 'in', orgUnitIds.slice(i, i + 500))
       .execute();
@@ -95,6 +97,7 @@ export async function loadStoredValues(
         comment: r.comment,
         status: r.status,
         version: Number(r.version),
+        basis: r.basis,
       });
   }
   return out;

@@ -11,12 +11,14 @@ import { bumpDataVersion } from '../monitoring/data-version.ts';
 import { periodRow } from '../seed/period-dates.ts';
 import type { ImportLimits } from './import.limits.ts';
 import { FILE_LEVEL, ImportStop, notice, problem } from './import.problems.ts';
-import { readImportFile, type ReadState } from './import.reader.ts';
+import { readImportFile, type ReadOut, type ReadState } from './import.reader.ts';
 import type { LayoutOut } from './import.layout.ts';
 import { loadIndicators, loadOrgUnits, loadStoredValues } from './import.repository.ts';
 import { planChanges, ProblemList, RowChecker, type Change, type PlanContext } from './import.plan.ts';
 import { DEFAULT_RULES } from './import.rules.ts';
 import { ImportConflict, writeChanges } from './import.write.ts';
+import { applyBasis } from './import.basis.ts';
+import { ensureDraftSubmissions } from '../workflow/workflow.service.ts';
 
 export interface ImportOptions {
   principal: PrincipalGrants & { username: string };
@@ -94,6 +96,7 @@ export async function importBatch(
           },
           source: it.source ? { text: it.source, loc: loc('source') } : null,
           comment: it.comment ? it.comment : null,
+          ...(it.basis?.trim() ? { basis: it.basis.trim() } : {}),
         },
       };
     }
@@ -116,7 +119,7 @@ async function runImport(
   handle: DbHandle,
   o: ImportOptions,
   input: Input,
-  read: (limits: ImportLimits) => AsyncGenerator<LayoutOut & { version?: number }>,
+  read: (limits: ImportLimits) => AsyncGenerator<ReadOut & { version?: number }>,
 ): Promise<ImportResult> {
   const db = handle.db;
   const ctx = await planContext(db, o);
@@ -204,6 +207,8 @@ async function runImport(
         at: o.audit.at,
         sourceRef: `import:${id}`,
       });
+      await applyBasis(tx, handle.dialect === 'postgres', changes);
+      await ensureDraftSubmissions(tx, changes, o.audit.actor, o.audit.at);
       await recordAudit(tx, o.audit, {
         action: 'import.accepted',
         objectType: 'data_import',

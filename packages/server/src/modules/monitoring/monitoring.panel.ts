@@ -17,17 +17,35 @@ import {
 } from '@scimon/core';
 import type { Selectable } from 'kysely';
 import type { TargetTable } from '@scimon/db';
+import {
+  assessCell,
+  cellIdKey,
+  DEFAULT_COORDINATION_RULES,
+  precedenceRank,
+  type CoordinationRules,
+  type ResolutionRef,
+} from '../coordination/coordination.compare.ts';
 
 /**
- * Which stored value feeds the roll-up when a reporting unit has several sources for one value, first
- * wins: official statistics (provincial bureau, then national) over the park's own report, then cited
- * published figures, and the generated sample last. The others are kept for discrepancy warnings.
+ * Which stored value feeds the roll-up when a unit has several sources for one value: the coordination's
+ * configured precedence (default national > provincial > published > report > sample, first wins) while
+ * the sources disagree unresolved, the accepted value of a current resolution otherwise
+ * (docs/methodology/data-collection.md, statistics coordination). Every value is kept for the warnings.
  */
-export const SOURCE_PRECEDENCE = ['provincial', 'national', 'report', 'published', 'sample'] as const;
-const rankOf = (source: string): number => {
-  const i = (SOURCE_PRECEDENCE as readonly string[]).indexOf(source);
-  return i < 0 ? SOURCE_PRECEDENCE.length : i;
-};
+export interface PanelCoordination extends CoordinationRules {
+  /** The latest resolution per cell, key `indicator|orgUnitId|period` (`cellIdKey`). */
+  resolutions: ReadonlyMap<string, ResolutionRef>;
+}
+
+/** The source shown for a value a reviewer entered (no source chosen). */
+export const COORDINATED_SOURCE = 'coordinated';
+
+/** A cell whose sources are coordinated (≥ 2 values, differing or resolved), key `cellKey`. */
+export interface CellCoordination {
+  status: 'open' | 'resolved';
+  relativeDifference: number;
+  precedenceSource: string;
+}
 
 export interface PanelIndicator {
   code: string;
@@ -91,6 +109,10 @@ export interface Panel {
   fallback: Map<string, Map<number, StoredValue>>;
   /** 1 where a unit has at least one stored value in a year (any indicator), rows × years. */
   hasData: Uint8Array;
+  /** The source order in force (first wins). */
+  precedence: readonly string[];
+  /** Cells whose sources are coordinated: open (chosen by precedence, unresolved) or resolved; key `cellKey`. */
+  coordination: Map<string, CellCoordination>;
 }
 
 export interface PanelRows {
@@ -130,6 +152,8 @@ export interface PanelRows {
     value: number | null;
     updated_at: string;
   }[];
+  /** Precedence, tolerance and resolutions (the defaults without resolutions when absent). */
+  coordination?: PanelCoordination;
 }
 
 const YEAR = /^\d{4}$/;
@@ -209,6 +233,8 @@ export function buildPanel(rows: PanelRows): Result<Panel> {
   const indicatorCodes = new Set(rows.indicators.map((i) => i.code));
 
   // Stored values, and per stored indicator the value chosen by source precedence.
+  const coord = rows.coordination ?? { ...DEFAULT_COORDINATION_RULES, resolutions: new Map() };
+  const rankOf = (source: string) => precedenceRank(coord.precedence, source);
   const n = units.length;
   const stored = new Map<string, StoredValue[]>();
   const chosen = new Map<string, Map<number, StoredValue>>();
@@ -226,6 +252,28 @@ export function buildPanel(rows: PanelRows): Result<Panel> {
     if (!m) chosen.set(v.indicator_code, (m = new Map()));
     const have = m.get(row * P + p);
     if (!have || rankOf(s.source) < rankOf(have.source)) m.set(row * P + p, s);
+  }
+  // Cells with several sources: a current resolution's accepted value replaces the precedence choice;
+  // a difference beyond the tolerance without one keeps the precedence choice, marked open (unresolved).
+  const coordination = new Map<string, CellCoordination>();
+  for (const [key, list] of stored) {
+    if (list.length < 2) continue;
+    const [code, rowText, pText] = key.split('|') as [string, string, string];
+    const row = Number(rowText);
+    const p = Number(pText);
+    const resolution = coord.resolutions.get(cellIdKey(code, units[row]!.id, String(years[p])));
+    const a = assessCell(list, coord, resolution);
+    if (a.status === null || a.precedenceSource === null) continue;
+    coordination.set(key, {
+      status: a.status,
+      relativeDifference: a.relativeDifference,
+      precedenceSource: a.precedenceSource,
+    });
+    if (a.current) {
+      const source = a.current.source ?? COORDINATED_SOURCE;
+      const updatedAt = list.reduce((t, s) => (s.updatedAt > t ? s.updatedAt : t), a.current.resolvedAt);
+      chosen.get(code)!.set(row * P + p, { source, value: a.current.acceptedValue, updatedAt });
+    }
   }
   const inputs = new Map<string, Float64Array>();
   for (const [code, m] of chosen) {
@@ -306,6 +354,8 @@ export function buildPanel(rows: PanelRows): Result<Panel> {
     stored,
     fallback,
     hasData,
+    precedence: coord.precedence,
+    coordination,
   });
 }
 
@@ -325,33 +375,40 @@ export function cellOf(
   return { value: Number.isFinite(v) ? v : null, completeness: Number.isFinite(c) ? c : null };
 }
 
-/** The sources and latest update behind a cell: every chosen stored input at the reporting units below. */
+/**
+ * The sources and latest update behind a cell: every chosen stored input at the reporting units below;
+ * `unresolved` when any of them was chosen by precedence under an open coordination difference.
+ */
 export function provenanceOf(
   panel: Panel,
   code: string,
   row: number,
   year: number,
-): { sources: string[]; updatedAt: string | null } {
+): { sources: string[]; updatedAt: string | null; unresolved: boolean } {
   const P = panel.years.length;
   const p = year - (panel.years[0] ?? year);
-  if (p < 0 || p >= P) return { sources: [], updatedAt: null };
+  if (p < 0 || p >= P) return { sources: [], updatedAt: null, unresolved: false };
   const ind = panel.indicatorByCode.get(code);
   const sources = new Set<string>();
   let updatedAt: string | null = null;
-  const take = (s: StoredValue | undefined) => {
+  let unresolved = false;
+  const take = (input: string, r: number, s: StoredValue | undefined) => {
     if (!s) return;
     sources.add(s.source);
     if (updatedAt === null || s.updatedAt > updatedAt) updatedAt = s.updatedAt;
+    if (panel.coordination.size && panel.coordination.get(cellKey(input, r, p))?.status === 'open')
+      unresolved = true;
   };
   for (const r of reportingUnitsBelow(panel.plan, row, p)) {
     const fb = panel.fallback.get(code)?.get(r * P + p);
-    if (fb) take(fb);
-    else for (const input of ind?.rawInputs ?? [code]) take(panel.chosen.get(input)?.get(r * P + p));
+    if (fb) take(code, r, fb);
+    else
+      for (const input of ind?.rawInputs ?? [code]) take(input, r, panel.chosen.get(input)?.get(r * P + p));
   }
+  const rank = (s: string) => precedenceRank(panel.precedence, s);
   return {
-    sources: (SOURCE_PRECEDENCE as readonly string[])
-      .filter((s) => sources.has(s))
-      .concat([...sources].filter((s) => rankOf(s) >= SOURCE_PRECEDENCE.length).sort()),
+    sources: [...sources].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0)),
     updatedAt,
+    unresolved,
   };
 }

@@ -42,6 +42,7 @@ import {
 import { readDataVersion } from './data-version.ts';
 import { isAllowed, type PrincipalGrants } from '../auth/policy.ts';
 import { MonitoringCache } from './monitoring.cache.ts';
+import { loadPanelCoordination } from '../coordination/coordination.repository.ts';
 
 /** published: anonymous and most callers; reviewed: also approved values (readers of the whole tree). */
 export type Visibility = 'published' | 'reviewed';
@@ -91,15 +92,16 @@ async function loadPanel(
 ): Promise<Result<Panel>> {
   const fw = await repo.findActiveFramework(db, framework);
   if (!fw) return err({ code: 'E_FRAMEWORK_NOT_FOUND', params: { code: framework ?? '—' } });
-  const [indicators, dimensions, links, targets, units, values] = await Promise.all([
+  const [indicators, dimensions, links, targets, units, values, coordination] = await Promise.all([
     repo.listFrameworkIndicators(db, fw.id),
     repo.listFrameworkDimensions(db, fw.id),
     repo.listDimensionLinks(db, fw.id),
     repo.listFrameworkTargets(db, fw.id),
     repo.listUnits(db),
     repo.listValues(db, STATUSES[visibility]),
+    loadPanelCoordination(db),
   ]);
-  return buildPanel({ framework: fw, indicators, dimensions, links, targets, units, values });
+  return buildPanel({ framework: fw, indicators, dimensions, links, targets, units, values, coordination });
 }
 
 /** The panel of the current data version (computed once per version, visibility and framework). */
@@ -264,6 +266,7 @@ function targetOutcomes(r: Resolved, rows: readonly number[]): (TargetOutcome & 
         sources: prov.sources,
         sample,
         dataAsOf: prov.updatedAt,
+        unresolved: prov.unresolved,
       },
     });
   }
@@ -482,13 +485,15 @@ export async function getSeries(
             : reporting && ind.formula === null
               ? 'stored'
               : 'computed';
+      const prov = c.value === null ? null : provenanceOf(panel, ind.code, unit.row, y);
       return {
         period: String(y),
         value: c.value,
         completeness: c.completeness,
         partial: c.value !== null && c.completeness !== null && c.completeness < 1,
         origin: origin as 'none' | 'fallback' | 'stored' | 'computed',
-        sources: c.value === null ? [] : provenanceOf(panel, ind.code, unit.row, y).sources,
+        sources: prov?.sources ?? [],
+        unresolved: prov?.unresolved ?? false,
         stored: (panel.stored.get(`${ind.code}|${unit.row}|${p}`) ?? []).map((s) => ({
           source: s.source,
           value: s.value,

@@ -1,5 +1,6 @@
 // Early warnings (预警), pure: off-track and regressing indicators, data missing past its deadline,
-// low-completeness aggregates, withheld partial targets and unresolved source discrepancies.
+// low-completeness aggregates, withheld partial targets, unresolved coordination of sources and stored
+// values that disagree with the recomputed ones.
 import { LOW_COMPLETENESS, PLAN_BANDS } from '@scimon/core';
 import type { MonitoringWarning } from '@scimon/contracts';
 import { cellKey, reportingUnitsBelow, type Panel, type PanelUnit } from './monitoring.panel.ts';
@@ -12,11 +13,16 @@ const SOURCE_NAMES: Record<string, { zh: string; en: string }> = {
   national: { zh: '国家统计', en: 'national statistics' },
   published: { zh: '公开数据', en: 'published figure' },
   sample: { zh: '示例数据', en: 'sample data' },
+  coordinated: { zh: '协调值', en: 'coordinated value' },
 };
 
 /** A year's values are due by 30 June of the next year (annual statistics are compiled by then). */
 export const DEADLINE = { month: 6, day: 30 };
-/** Relative difference above which two values of one cell disagree (rounded published figures stay quiet). */
+/**
+ * Relative difference above which a stored value disagrees with the value recomputed or rolled up from
+ * components (rounded published figures stay quiet). Sources of one cell are compared with each other by
+ * the coordination's configurable tolerance instead.
+ */
 export const DISCREPANCY_TOLERANCE = 0.01;
 
 const SEVERITY_RANK = { high: 0, medium: 1, low: 2 } as const;
@@ -200,9 +206,13 @@ export function lowCompletenessWarnings(panel: Panel, rows: readonly number[], y
 }
 
 /**
- * Cells (up to `year`) where a stored value disagrees with the value the platform uses (the chosen source,
- * or the recomputed/rolled-up value when complete) by more than 1 %. No resolution is recorded yet, so
- * every disagreement is unresolved.
+ * Source discrepancies (kind `source_discrepancy`), up to `year`, one per cell:
+ * - `reason: unresolved` — an open statistics-coordination item: stored sources of the cell differ beyond
+ *   the coordination tolerance and no current resolution settles them; the value used is the precedence
+ *   source's;
+ * - `reason: computed` — the cell's value is recomputed or rolled up (not a stored value) and a stored
+ *   value differs from it by more than 1 % (`DISCREPANCY_TOLERANCE`).
+ * Resolved cells and stored values used as they are raise nothing.
  */
 export function discrepancyWarnings(panel: Panel, rows: readonly number[], year: number): Warning[] {
   const P = panel.years.length;
@@ -210,12 +220,54 @@ export function discrepancyWarnings(panel: Panel, rows: readonly number[], year:
   for (const r of rows) {
     const u = panel.units[r]!;
     for (let p = 0; p < P && panel.years[p]! <= year; p++) {
+      const t = panel.plan.trees[p]!;
+      const reporting = t.active[r] === 1 && t.childStart[r] === t.childStart[r + 1];
       for (const ind of panel.indicators) {
-        const stored = panel.stored.get(cellKey(ind.code, r, p));
+        const key = cellKey(ind.code, r, p);
+        const stored = panel.stored.get(key);
         if (!stored) continue;
+        const i = r * P + p;
+        const y = panel.years[p]!;
+        const sampleInput = panel.indicatorByCode
+          .get(ind.code)!
+          .rawInputs.some((c) => panel.chosen.get(c)?.get(i)?.source === 'sample');
+        const coordination = panel.coordination.get(key);
+        if (coordination?.status === 'open') {
+          const present = stored.filter((s) => s.value !== null);
+          const used = present.find((s) => s.source === coordination.precedenceSource)!;
+          const others = present.filter((s) => s !== used);
+          const name = (s: { source: string }, lang: 'zh' | 'en') =>
+            SOURCE_NAMES[s.source]?.[lang] ?? s.source;
+          const list = (lang: 'zh' | 'en') =>
+            others.map((s) => `${name(s, lang)} ${fmt(s.value!)}`).join(lang === 'zh' ? '、' : ', ');
+          const diff = pct(coordination.relativeDifference);
+          out.push({
+            kind: 'source_discrepancy',
+            severity: 'medium',
+            orgUnit: u.code,
+            indicator: ind.code,
+            indicators: [ind.code],
+            period: String(y),
+            messageZh: `${u.nameZh}「${ind.nameZh}」${y} 年来源数值不一致（相差 ${diff}），待统计协调：暂用${name(used, 'zh')} ${fmt(used.value!)}，另有 ${list('zh')}`,
+            messageEn: `${u.nameEn} "${ind.nameEn}" ${y}: sources differ by ${diff}, awaiting coordination (unresolved): using ${name(used, 'en')} ${fmt(used.value!)}, also ${list('en')}`,
+            params: {
+              reason: 'unresolved',
+              used: used.value,
+              usedSource: used.source,
+              relativeDifference: coordination.relativeDifference,
+              sources: others.map((s) => s.source).join(','),
+              values: others.map((s) => s.value).join(','),
+            },
+            sample: present.some((s) => s.source === 'sample'),
+          });
+          continue;
+        }
+        // Values used as stored (a reporting unit's own raw value, or a derived fallback) are the
+        // coordination's business; only recomputed and rolled-up values are compared here.
+        if ((reporting && ind.formula === null) || panel.fallback.get(ind.code)?.has(i)) continue;
         const col = panel.computed.get(ind.code);
-        const used = col?.values[r * P + p];
-        const complete = (col?.completeness[r * P + p] ?? 0) >= 1;
+        const used = col?.values[i];
+        const complete = (col?.completeness[i] ?? 0) >= 1;
         if (used === undefined || used !== used || !complete) continue;
         const off = stored.filter(
           (s) =>
@@ -223,14 +275,10 @@ export function discrepancyWarnings(panel: Panel, rows: readonly number[], year:
             Math.abs(s.value - used) > DISCREPANCY_TOLERANCE * Math.max(Math.abs(s.value), Math.abs(used)),
         );
         if (!off.length) continue;
-        const y = panel.years[p]!;
         const list = (lang: 'zh' | 'en') =>
           off
             .map((s) => `${SOURCE_NAMES[s.source]?.[lang] ?? s.source} ${fmt(s.value!)}`)
             .join(lang === 'zh' ? '、' : ', ');
-        const sample = panel.indicatorByCode
-          .get(ind.code)!
-          .rawInputs.some((c) => panel.chosen.get(c)?.get(r * P + p)?.source === 'sample');
         out.push({
           kind: 'source_discrepancy',
           severity: 'medium',
@@ -238,14 +286,15 @@ export function discrepancyWarnings(panel: Panel, rows: readonly number[], year:
           indicator: ind.code,
           indicators: [ind.code],
           period: String(y),
-          messageZh: `${u.nameZh}「${ind.nameZh}」${y} 年口径不一致：采用值 ${fmt(used)}，另有 ${list('zh')}（未协调）`,
-          messageEn: `${u.nameEn} "${ind.nameEn}" ${y}: sources disagree: used ${fmt(used)}, also ${list('en')} (unresolved)`,
+          messageZh: `${u.nameZh}「${ind.nameZh}」${y} 年口径不一致：计算值 ${fmt(used)}，另有 ${list('zh')}`,
+          messageEn: `${u.nameEn} "${ind.nameEn}" ${y}: stored figures disagree with the computed ${fmt(used)}: ${list('en')}`,
           params: {
+            reason: 'computed',
             used,
             sources: off.map((s) => s.source).join(','),
             values: off.map((s) => s.value).join(','),
           },
-          sample: sample || off.some((s) => s.source === 'sample'),
+          sample: sampleInput || off.some((s) => s.source === 'sample'),
         });
       }
     }
