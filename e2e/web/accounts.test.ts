@@ -25,6 +25,13 @@ async function changePassword(page: Page, current: string, next: string): Promis
   await page.waitForURL((u) => u.pathname === '/');
 }
 
+/** Opens the user menu until the named administration link shows (the dropdown animates in). */
+async function openUserMenuLink(page: Page, name: string): Promise<void> {
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('link', { name }).waitFor();
+  await page.waitForTimeout(250);
+}
+
 async function signOut(page: Page): Promise<void> {
   await page.getByTestId('user-menu').click();
   await page.getByRole('menuitem', { name: '退出' }).click();
@@ -74,10 +81,11 @@ describe('web: accounts', () => {
         await screenshot(page, 'password-forced');
         await changePassword(page, ADMIN_PASSWORD, NEW_ADMIN_PASSWORD);
 
-        // Admin links are in the header now.
+        // The administration pages are in the user menu now.
+        await openUserMenuLink(page, '用户管理');
+        expect(await page.getByRole('link', { name: '审计日志' }).isVisible()).toBe(true);
         await page.getByRole('link', { name: '用户管理' }).click();
         await page.getByRole('cell', { name: 'admin', exact: true }).first().waitFor();
-        expect(await page.getByRole('link', { name: '审计日志' }).isVisible()).toBe(true);
 
         // Create a reporter for one park with a generated password.
         await page.getByRole('button', { name: '新建用户' }).click();
@@ -106,6 +114,7 @@ describe('web: accounts', () => {
         await page.getByRole('heading', { name: '用户管理' }).waitFor();
 
         // The audit log lists the sign-in and the new user.
+        await openUserMenuLink(page, '审计日志');
         await page.getByRole('link', { name: '审计日志' }).click();
         await page.getByRole('heading', { name: '审计日志' }).waitFor();
         await page.locator('.ant-table-row').first().waitFor();
@@ -118,7 +127,10 @@ describe('web: accounts', () => {
         await signIn(page, 'reporter-xlh', generated);
         await page.waitForURL((u) => u.pathname === '/password');
         await changePassword(page, generated, NEW_REPORTER_PASSWORD);
+        await page.getByTestId('user-menu').click();
+        await page.getByRole('menuitem', { name: '修改密码' }).waitFor();
         expect(await page.getByRole('link', { name: '用户管理' }).count()).toBe(0);
+        await page.keyboard.press('Escape');
         await page.goto('/admin/users');
         await page.getByText('无权访问').waitFor();
         expect(errors).toEqual([]);

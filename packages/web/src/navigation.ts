@@ -15,8 +15,11 @@ export interface NavEntry {
   roles: readonly string[];
   /** Needs a signed-in user even when `roles` is empty (e.g. changing one's password). */
   signedIn?: boolean;
-  /** `header`: a visible link in the header; `none`: a route only (login, password). */
-  placement: 'header' | 'none';
+  /**
+   * `header`: a visible link in the header; `account`: a link in the signed-in user's menu (administration
+   * pages, so the header stays one readable row at 1366 px); `none`: a route only (login, password).
+   */
+  placement: 'header' | 'account' | 'none';
   /** Shown in the header only when this resolves true (e.g. 排名 once published runs exist); the route stays. */
   visibleWhen?: () => Promise<boolean>;
   /** Loads the page lazily (its own chunk). */
@@ -77,17 +80,31 @@ export const navigation: NavEntry[] = [
     load: () => import('./pages/tasks/TasksPage.tsx'),
   },
   {
+    path: '/workbench',
+    labelKey: 'collection:nav.workbench',
+    roles: ['reporter', 'reviewer', 'coordinator', 'admin'],
+    placement: 'header',
+    load: () => import('./pages/collection/WorkbenchPage.tsx'),
+  },
+  {
+    path: '/review',
+    labelKey: 'collection:nav.review',
+    roles: ['reviewer', 'coordinator', 'admin'],
+    placement: 'header',
+    load: () => import('./pages/collection/ReviewPage.tsx'),
+  },
+  {
     path: '/admin/users',
     labelKey: 'common:nav.users',
     roles: ['admin'],
-    placement: 'header',
+    placement: 'account',
     load: () => import('./pages/admin/UsersPage.tsx'),
   },
   {
     path: '/admin/audit',
     labelKey: 'common:nav.audit',
     roles: ['admin', 'coordinator'],
-    placement: 'header',
+    placement: 'account',
     load: () => import('./pages/admin/AuditPage.tsx'),
   },
   {

@@ -1,0 +1,331 @@
+// Browser: data collection and review. A park reporter opens 工作台, downloads the template, uploads it
+// with a mistake ("abc" in a value cell) and sees the located problem, fixes the file, imports and submits;
+// the part's reviewer returns it with a reason, which the reporter sees on the workbench; the reporter fixes
+// a value in the web form (inline check of a typed number) and submits again; the reviewer approves; the
+// reporter sees it approved. A coordinator looks at the review page in English.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import {
+  ADMIN_PASSWORD,
+  ensureWebBuild,
+  repoRoot,
+  startServer,
+  type StartedTestServer,
+} from '../support/server.ts';
+import { launchBrowser, newPage, screenshot } from './browser.ts';
+
+const PARK = 'CD-XLH';
+const PERIOD = '2025';
+const REPORTER = 'xlh-reporter';
+const REVIEWER = 'sc-reviewer';
+const COORD = 'xtb-coord';
+const INITIAL: Record<string, string> = {
+  [REPORTER]: 'Reporter-Initial-Pass-3381',
+  [REVIEWER]: 'Reviewer-Initial-Pass-4492',
+  [COORD]: 'Coordinator-Initial-Pass-5503',
+};
+const CHANGED: Record<string, string> = {
+  [REPORTER]: 'Luxi-Valley-Changed-6614',
+  [REVIEWER]: 'Jinjiang-Review-Changed-7725',
+  [COORD]: 'Xietiao-Office-Changed-8836',
+};
+const RETURN_REASON = '研发经费内部支出请附统计口径说明。';
+
+function scimon(env: NodeJS.ProcessEnv, args: string[], input?: string): void {
+  const r = spawnSync(process.execPath, ['packages/cli/bin/scimon.mjs', ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+    input,
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`scimon ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+async function signIn(page: Page, username: string, first: boolean): Promise<void> {
+  await page.getByRole('banner').getByRole('button', { name: '登录' }).click();
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(first ? INITIAL[username]! : CHANGED[username]!);
+  await page.locator('form').getByRole('button', { name: '登录' }).click();
+  if (first) {
+    await page.getByText('首次登录须先修改初始密码').waitFor();
+    await page.getByLabel('当前密码').fill(INITIAL[username]!);
+    await page.getByLabel('新密码', { exact: true }).fill(CHANGED[username]!);
+    await page.getByLabel('确认新密码').fill(CHANGED[username]!);
+    await page.locator('form').getByRole('button', { name: '修改密码' }).click();
+    await page.waitForURL((u) => u.pathname !== '/password');
+  }
+  await page.getByTestId('user-menu').waitFor();
+}
+
+async function signOut(page: Page): Promise<void> {
+  const signInButton = page.getByRole('banner').getByRole('button', { name: '登录' });
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (!(await page.getByRole('menuitem', { name: '退出' }).isVisible()))
+      await page.getByTestId('user-menu').click();
+    const item = page.getByRole('menuitem', { name: '退出' });
+    await item.waitFor();
+    await page.waitForTimeout(250);
+    await item.click();
+    try {
+      await signInButton.waitFor({ timeout: 5000 });
+      return;
+    } catch {
+      // still signed in: retry
+    }
+  }
+  await signInButton.waitFor();
+}
+
+async function settle(page: Page): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(400);
+}
+
+/** The template's value and previous-period columns for the park (found by their headers). */
+function templateColumns(ws: ExcelJS.Worksheet): { value: number; previous: number } {
+  let value = 0;
+  let previous = 0;
+  ws.getRow(1).eachCell((cell, col) => {
+    const text = String(cell.value ?? '');
+    if (text.startsWith(PARK) && text.includes('填报值')) value = col;
+    if (text.startsWith(PARK) && text.includes('上期值')) previous = col;
+  });
+  if (!value || !previous) throw new Error('template columns not found');
+  return { value, previous };
+}
+
+async function fillTemplate(file: string, mistake: boolean): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const ws = wb.getWorksheet('数据');
+  if (!ws) throw new Error('sheet 数据 missing');
+  const cols = templateColumns(ws);
+  let first = true;
+  for (let r = 2; r <= ws.rowCount; r++) {
+    const prev = ws.getRow(r).getCell(cols.previous).value;
+    if (typeof prev !== 'number') continue;
+    // Last year's figure again: a plausible value that raises no warning.
+    ws.getRow(r).getCell(cols.value).value = mistake && first ? 'abc' : prev;
+    first = false;
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+async function upload(page: Page, buffer: Buffer): Promise<void> {
+  await page.locator('.upload-panel input[type=file]').setInputFiles({
+    name: `template-${PARK}-${PERIOD}.xlsx`,
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer,
+  });
+  await page.getByTestId('upload-result').waitFor();
+}
+
+async function openWorkbench(page: Page, tab?: 'upload'): Promise<void> {
+  await page.goto(`/workbench?orgUnit=${PARK}&period=${PERIOD}${tab ? `&tab=${tab}` : ''}`);
+  await page.getByTestId('submission-bar').waitFor();
+}
+
+describe('web: data collection and review', () => {
+  let dir: string;
+  let env: Record<string, string>;
+  let server: StartedTestServer | undefined;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    await ensureWebBuild();
+    dir = mkdtempSync(path.join(os.tmpdir(), 'scimon-e2e-collection-'));
+    env = {
+      SCIMON_DB_PATH: path.join(dir, 'collection.db'),
+      SCIMON_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      SCIMON_LOG: 'silent',
+      DATABASE_URL: '',
+    };
+    scimon(env, ['seed']);
+    const add = (user: string, role: string, scope: string) =>
+      scimon(
+        env,
+        ['users', 'add', user, '--role', role, '--scope', scope, '--password-stdin'],
+        INITIAL[user],
+      );
+    add(REPORTER, 'reporter', PARK);
+    add(REVIEWER, 'reviewer', 'WSC-SC');
+    add(COORD, 'coordinator', 'WSC');
+    browser = await launchBrowser();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it(
+    'template with a mistake → located problem → fixed → imported → submitted → returned with a reason → fixed in the form → approved',
+    { timeout: 300_000 },
+    async () => {
+      server = await startServer({ env: { ...env, SCIMON_NOW: '2026-05-20' } });
+      const { context, page, errors } = await newPage(browser, server.url);
+      try {
+        // Reporter: 工作台 is linked in the header after sign-in; / stays the public overview.
+        await page.goto('/');
+        expect(await page.getByRole('banner').getByRole('link', { name: '工作台' }).count()).toBe(0);
+        await signIn(page, REPORTER, true);
+        await page.getByRole('banner').getByRole('link', { name: '工作台' }).click();
+        await page.waitForURL((u) => u.pathname === '/workbench');
+        expect(await page.getByRole('banner').getByRole('link', { name: '审核' }).count()).toBe(0);
+        await openWorkbench(page, 'upload');
+        expect(await page.getByTestId('submission-bar').getAttribute('data-status')).toBe('none');
+
+        // The template, filled with a mistake.
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.getByTestId('download-template').click(),
+        ]);
+        const templateFile = path.join(dir, 'template.xlsx');
+        await download.saveAs(templateFile);
+        await upload(page, await fillTemplate(templateFile, true));
+        const problems = page.getByTestId('problem-table');
+        await problems.waitFor();
+        const problemRow = problems.locator('tr.problem-row').first();
+        expect(await problemRow.innerText()).toContain('abc');
+        expect(await problemRow.innerText()).toMatch(/数据[\s\S]*\b2\b[\s\S]*填报值/);
+        expect(await problemRow.innerText()).toContain('不是数字');
+        expect(await page.getByTestId('do-import').count()).toBe(0);
+        await page.waitForLoadState('networkidle');
+        await problems.scrollIntoViewIfNeeded();
+        await screenshot(page, 'collection-upload-problems');
+
+        // Fixed: a clean check, then the import, then Submit.
+        await upload(page, await fillTemplate(templateFile, false));
+        await page.locator('[data-testid=upload-result][data-ok=true]').waitFor();
+        await page.getByTestId('do-import').click();
+        await page.getByTestId('import-done').waitFor();
+        await page.locator('[data-testid=submission-bar][data-status=draft]').waitFor();
+        await page.getByTestId('submit-button').click();
+        await page.locator('[data-testid=submission-bar][data-status=submitted]').waitFor();
+        await page.locator('[data-testid=my-submissions] [data-status=submitted]').waitFor();
+        await settle(page);
+        await screenshot(page, 'collection-workbench-submitted');
+        await signOut(page);
+
+        // Reviewer: 审核, the queue, returns it with a reason.
+        await signIn(page, REVIEWER, true);
+        await page.getByRole('banner').getByRole('link', { name: '审核' }).click();
+        await page.waitForURL((u) => u.pathname === '/review');
+        await page.goto(`/review?period=${PERIOD}`);
+        const queue = page.getByTestId('approval-queue');
+        const row = queue.locator('tr', { has: page.locator(`[data-unit="${PARK}"]`) });
+        await row.waitFor();
+        await settle(page);
+        await screenshot(page, 'collection-review-queue');
+        await row.locator(`[data-unit="${PARK}"]`).click();
+        await page.getByTestId('submission-detail').waitFor();
+        await settle(page);
+        await screenshot(page, 'collection-review-detail');
+        await page.keyboard.press('Escape');
+        await page.getByTestId('submission-detail').waitFor({ state: 'hidden' });
+        await row.getByRole('button', { name: '退回' }).click();
+        const modal = page.locator('.ant-modal').filter({ hasText: '退回' });
+        await modal.getByLabel('理由').fill(RETURN_REASON);
+        await modal.getByRole('button', { name: '退回' }).click();
+        await modal.waitFor({ state: 'hidden' });
+        await signOut(page);
+
+        // Reporter: the returned submission and its reason on the workbench.
+        await signIn(page, REPORTER, false);
+        await page.getByRole('banner').getByRole('link', { name: '工作台' }).click();
+        await page.getByTestId('returned-alert').waitFor();
+        expect(await page.getByTestId('returned-reason').innerText()).toBe(RETURN_REASON);
+        expect(await page.getByTestId('row-reason').first().innerText()).toBe(RETURN_REASON);
+        await settle(page);
+        await screenshot(page, 'collection-workbench-returned');
+
+        // Fixed in the web form: a mistyped value is flagged inline, then a full-width number is accepted.
+        await openWorkbench(page);
+        await page.locator('[data-testid=submission-bar][data-status=returned]').waitFor();
+        const firstValue = page.locator('.entry-form input[data-indicator]').first();
+        const typed = await firstValue.inputValue();
+        expect(typed).not.toBe('');
+        await firstValue.fill('12x');
+        await page.getByTestId('value-error').first().waitFor();
+        expect(await page.getByTestId('value-error').first().innerText()).toContain('不是数字');
+        await page.waitForLoadState('networkidle');
+        await page.getByTestId('value-error').first().scrollIntoViewIfNeeded();
+        await screenshot(page, 'collection-entry-form-error');
+        const fullWidth = typed.replace(/[0-9.]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+        await firstValue.fill(fullWidth);
+        await page.getByTestId('value-error').waitFor({ state: 'detached' });
+        await page.locator('.entry-form input[aria-label$="的备注"]').first().fill('已补充统计口径说明');
+        await page.getByTestId('save-draft').click();
+        await page.getByText('已保存').waitFor();
+        await page.getByTestId('submit-button').click();
+        await page.locator('[data-testid=submission-bar][data-status=submitted]').waitFor();
+        await signOut(page);
+
+        // Reviewer approves.
+        await signIn(page, REVIEWER, false);
+        await page.goto(`/review?period=${PERIOD}`);
+        await row.waitFor();
+        await row.getByTestId('approve-one').click();
+        await queue.locator(`[data-unit="${PARK}"]`).waitFor({ state: 'detached' });
+        await page.goto(`/review?period=${PERIOD}&tab=rates`);
+        await page.getByTestId('reporting-rates').waitFor();
+        await settle(page);
+        await screenshot(page, 'collection-review-rates');
+        await page.goto(`/review?period=${PERIOD}&tab=coordination`);
+        await page.getByTestId('coordination-queue').waitFor();
+        await settle(page);
+        await screenshot(page, 'collection-review-coordination');
+        // Resolve the first difference: accept the park's report, with a reason.
+        const coordRows = page.getByTestId('coordination-queue').locator('tbody tr.ant-table-row');
+        const openBefore = await coordRows.count();
+        expect(openBefore).toBeGreaterThan(0);
+        await coordRows.first().getByRole('button', { name: '处理' }).click();
+        const resolveModal = page.locator('.ant-modal').filter({ hasText: '协调：' });
+        await resolveModal.getByRole('radio', { name: /园区填报/ }).check();
+        await resolveModal.getByLabel('理由').fill('园区台账口径与统计口径一致，采用园区填报数。');
+        await page.waitForTimeout(300);
+        await screenshot(page, 'collection-review-resolve');
+        await resolveModal.getByRole('button', { name: '处理' }).click();
+        await resolveModal.waitFor({ state: 'hidden' });
+        await expect.poll(() => coordRows.count()).toBe(openBefore - 1);
+        await signOut(page);
+
+        // Reporter: approved.
+        await signIn(page, REPORTER, false);
+        await openWorkbench(page);
+        await page.locator('[data-testid=submission-bar][data-status=approved]').waitFor();
+        expect(await page.getByTestId('returned-alert').count()).toBe(0);
+        await settle(page);
+        await screenshot(page, 'collection-workbench-approved');
+        await signOut(page);
+
+        // Coordinator, in English: deadlines and releases.
+        await signIn(page, COORD, true);
+        await page.goto(`/review?period=${PERIOD}&tab=publishing&lang=en-US`);
+        await page.getByText('Submission deadlines').waitFor();
+        await page.getByRole('tab', { name: 'Deadlines & releases' }).waitFor();
+        await settle(page);
+        await screenshot(page, 'collection-review-publishing-en');
+        await page.goto(`/review?period=${PERIOD}&tab=queue&lang=en-US`);
+        await page.getByTestId('approval-queue').waitFor();
+        await settle(page);
+        await screenshot(page, 'collection-review-queue-en');
+        await page.goto(`/workbench?orgUnit=${PARK}&period=${PERIOD}&lang=en-US`);
+        await page.getByTestId('submission-bar').waitFor();
+        await settle(page);
+        await screenshot(page, 'collection-workbench-en');
+
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+  );
+});
