@@ -5,7 +5,6 @@ import swaggerUi from '@fastify/swagger-ui';
 import helmet from '@fastify/helmet';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -14,6 +13,7 @@ import { registerErrorHandling } from './plugins/errors.ts';
 import { featureRoutes } from './modules/registry.ts';
 import { ApiError } from './plugins/errors.ts';
 import { registerAuthContext } from './plugins/auth-context.ts';
+import { registerWebApp } from './plugins/web-app.ts';
 
 export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
@@ -52,12 +52,15 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
 
   const webRoot =
     options.webRoot && existsSync(path.join(options.webRoot, 'index.html')) ? options.webRoot : undefined;
-  // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
-  if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: true });
-  app.setNotFoundHandler((req, reply) => {
+  // From memory, precompressed, hashed assets cached for a year; files are looked up on first request, so a
+  // rebuilt web app is served without a restart (plugins/web-app.ts).
+  const web = webRoot ? registerWebApp(app, webRoot) : undefined;
+  app.setNotFoundHandler(async (req, reply) => {
     // Deep links of the web app (/policy, /org-units, …) load the app, which routes on the client.
-    if (webRoot && req.method === 'GET' && !req.url.startsWith('/api/'))
-      return reply.type('text/html').sendFile('index.html');
+    if (web && req.method === 'GET' && !req.url.startsWith('/api/')) {
+      const sent = await web.serve(req, reply);
+      if (sent) return sent;
+    }
     throw new ApiError('E_ROUTE_NOT_FOUND', { path: req.url.split('?')[0] });
   });
   return app;

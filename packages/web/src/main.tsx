@@ -1,13 +1,27 @@
-// Entry: the React 19 patch for antd 5 must load before antd.
-import '@ant-design/v5-patch-for-react-19';
-import { createRoot } from 'react-dom/client';
-import { initI18n } from './i18n/i18n.ts';
+// Entry, kept small so it runs as soon as it arrives: it starts at once, in parallel, what the first page
+// needs — its API requests (taken by the HTTP client, boot/prefetch.ts), the texts of the UI language and,
+// on the overview, the page's chunk — and then loads the app (boot/start.tsx).
 import { initialLanguage } from './i18n/language.ts';
-import { App } from './app/App.tsx';
+import { prefetch } from './boot/prefetch.ts';
+import { buildUrl } from './api/url.ts';
+import { overviewParams, overviewQuery } from './pages/overview/overview-params.ts';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing');
 
-void initI18n(initialLanguage()).then(() => {
-  createRoot(root).render(<App />);
-});
+const lang = initialLanguage();
+// Who is signed in: every page's header asks.
+prefetch('/api/auth/me', lang);
+if (window.location.pathname === '/') {
+  // The overview (the landing page): its figures and the org-unit picker's tree, and its code.
+  const query = overviewQuery(overviewParams(new URLSearchParams(window.location.search)));
+  prefetch(buildUrl('/api/monitoring/overview', query), lang);
+  prefetch('/api/org-units', lang);
+  import('./pages/overview/OverviewPage.tsx').catch(() => undefined);
+}
+// The UI language's texts (one chunk per language); i18n/i18n.ts takes them from the module cache.
+const texts = import.meta.glob('./locales/*/*.json');
+for (const [file, load] of Object.entries(texts))
+  if (file.startsWith(`./locales/${lang}/`)) load().catch(() => undefined);
+
+void import('./boot/start.tsx').then(({ start }) => start(root, lang));

@@ -2,6 +2,8 @@
 // and the server's error body turned into an ApiError with its localised message.
 import type { ErrorBody } from '@scimon/contracts';
 import { currentLanguage } from '../i18n/i18n.ts';
+import { takePrefetched } from '../boot/prefetch.ts';
+import { buildUrl, type Query } from './url.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -29,16 +31,8 @@ function readCookie(name: string): string | null {
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
-  query?: Record<string, string | number | undefined | null>;
+  query?: Query;
   signal?: AbortSignal;
-}
-
-function buildUrl(path: string, query: RequestOptions['query']): string {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query ?? {}))
-    if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
-  const qs = params.toString();
-  return qs ? `${path}?${qs}` : path;
 }
 
 async function toApiError(res: Response): Promise<ApiError> {
@@ -69,15 +63,22 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     const csrf = readCookie(CSRF_COOKIE);
     if (csrf) headers['x-csrf-token'] = csrf;
   }
+  const url = buildUrl(path, options.query);
   let res: Response;
   try {
-    res = await fetch(buildUrl(path, options.query), {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: options.signal,
-    });
+    // A GET the entry already started (main.tsx) is taken instead of asked again.
+    const early =
+      method === 'GET' && !options.signal?.aborted
+        ? takePrefetched(url, headers['Accept-Language']!)
+        : undefined;
+    res = await (early ??
+      fetch(url, {
+        method,
+        headers,
+        credentials: 'same-origin',
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        signal: options.signal,
+      }));
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
     throw new ApiError(0, 'E_NETWORK', '');

@@ -2,20 +2,18 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import type { FrameworkDetail, MonitoringOverview, MonitoringSeries } from '@scimon/contracts';
 import { apiRequest } from './http.ts';
+import { overviewQuery, type OverviewParams } from '../pages/overview/overview-params.ts';
 
 export const FRAMEWORK_CODE = 'wsc-2023';
 
-export interface OverviewParams {
-  orgUnit?: string;
-  year?: number;
-}
+export type { OverviewParams };
 
 export const useOverview = (p: OverviewParams) =>
   useQuery({
     queryKey: ['monitoring', 'overview', p.orgUnit ?? '', p.year ?? ''],
     queryFn: ({ signal }) =>
       apiRequest<MonitoringOverview>('/api/monitoring/overview', {
-        query: { orgUnit: p.orgUnit, year: p.year },
+        query: overviewQuery(p),
         signal,
       }),
     staleTime: 60_000,

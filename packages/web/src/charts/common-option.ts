@@ -25,12 +25,21 @@ export function toolboxOf(texts: ChartTexts, name: string): Record<string, unkno
   };
 }
 
+// One formatter per number of decimals: toLocaleString with options builds a new Intl.NumberFormat on every
+// call, which is slow (tens of ms per page of cards).
+const formatters = new Map<number, Intl.NumberFormat>();
+
 /** Up to 4 significant decimals, thousands separated; '—' for missing. */
 export function formatNumber(v: number | null | undefined, digits = 2): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '—';
   const abs = Math.abs(v);
   const d = abs >= 1000 ? 0 : abs >= 100 ? 1 : digits;
-  return v.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: 0 });
+  let f = formatters.get(d);
+  if (!f) {
+    f = new Intl.NumberFormat('en-US', { maximumFractionDigits: d, minimumFractionDigits: 0 });
+    formatters.set(d, f);
+  }
+  return f.format(v);
 }
 
 export const PALETTE = [

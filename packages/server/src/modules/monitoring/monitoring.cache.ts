@@ -1,6 +1,7 @@
 // In-memory cache of computed monitoring results, keyed by (data version, parameters). Each lookup is
 // given the version just read from the database: a newer version drops every older entry, so a write made
 // through any server instance is seen by all of them at their next request.
+import { createHash } from 'node:crypto';
 
 /** A bounded map of pending or settled computations for one data version. */
 export class MonitoringCache {
@@ -37,5 +38,43 @@ export class MonitoringCache {
   /** Number of entries held (for tests). */
   get size(): number {
     return this.entries.size;
+  }
+}
+
+/** A response body serialised once: the bytes sent and their entity tag. */
+export interface SerializedResponse {
+  readonly body: Buffer;
+  readonly etag: string;
+}
+
+/** Serialises a value into the bytes sent and a strong entity tag derived from them. */
+export function serializeResponse(json: string): SerializedResponse {
+  const body = Buffer.from(json, 'utf8');
+  return { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
+}
+
+/**
+ * Serialised responses of the read routes, keyed like MonitoringCache by (data version, route and query):
+ * a hit costs the version read and a map lookup; the body is not re-validated nor re-encoded per request.
+ */
+export class ResponseCache {
+  private readonly cache: MonitoringCache;
+
+  constructor(maxEntries = 500) {
+    this.cache = new MonitoringCache(maxEntries);
+  }
+
+  /** The stored response of `key` at `version`, else `serialize(await compute())` (shared by concurrent callers). */
+  get<T>(
+    version: number,
+    key: string,
+    compute: () => Promise<T>,
+    serialize: (value: T) => string,
+  ): Promise<SerializedResponse> {
+    return this.cache.get(version, key, async () => serializeResponse(serialize(await compute())));
+  }
+
+  get size(): number {
+    return this.cache.size;
   }
 }

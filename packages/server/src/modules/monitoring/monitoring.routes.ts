@@ -1,4 +1,6 @@
-// Monitoring routes: public reads (published values for anonymous callers), cached per data version.
+// Monitoring routes: public reads (published values for anonymous callers), cached per data version. The
+// read routes keep their serialised responses (the same bytes the route's zod serializer produces), so a
+// repeated request costs the version read and a lookup; a caller holding the current ETag gets a 304.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -26,6 +28,9 @@ import {
   getWarnings,
   visibilityOf,
 } from './monitoring.service.ts';
+import { readDataVersion } from './data-version.ts';
+import { ResponseCache, type SerializedResponse } from './monitoring.cache.ts';
+import { sendStored, serializerOf } from '../../plugins/stored-response.ts';
 
 const tags = ['monitoring'];
 
@@ -35,6 +40,19 @@ export const monitoringRoutes =
     const r = app.withTypeProvider<ZodTypeProvider>();
     const ctx = createMonitoringContext(deps.db.db);
     const visibility = (req: FastifyRequest) => visibilityOf(ctx, req.auth);
+    const responses = new ResponseCache();
+    const serialize = {
+      overview: serializerOf(monitoringOverview, '/api/monitoring/overview'),
+      series: serializerOf(monitoringSeries, '/api/monitoring/series'),
+      warnings: serializerOf(monitoringWarnings, '/api/monitoring/warnings'),
+    };
+    /** The stored response of (route, parsed query, visibility, default date) at the current data version. */
+    const cached = async <T>(
+      route: keyof typeof serialize,
+      key: string,
+      compute: () => Promise<T>,
+    ): Promise<SerializedResponse> =>
+      responses.get(await readDataVersion(deps.db.db), `${route}|${key}`, compute, serialize[route]);
 
     r.get(
       '/api/monitoring/overview',
@@ -47,14 +65,15 @@ export const monitoringRoutes =
           response: { 200: monitoringOverview },
         },
       },
-      async (req) =>
-        unwrap(
-          await getOverview(ctx, {
-            ...req.query,
-            asOf: req.query.asOf ?? deps.clock.today(),
-            visibility: await visibility(req),
-          }),
-        ),
+      async (req, reply) => {
+        const v = await visibility(req);
+        const asOf = req.query.asOf ?? deps.clock.today();
+        const key = `${v}|${asOf}|${JSON.stringify(req.query)}`;
+        const res = await cached('overview', key, async () =>
+          unwrap(await getOverview(ctx, { ...req.query, asOf, visibility: v })),
+        );
+        return sendStored(req, reply, res);
+      },
     );
     r.get(
       '/api/monitoring/series',
@@ -67,7 +86,13 @@ export const monitoringRoutes =
           response: { 200: monitoringSeries },
         },
       },
-      async (req) => unwrap(await getSeries(ctx, { ...req.query, visibility: await visibility(req) })),
+      async (req, reply) => {
+        const v = await visibility(req);
+        const res = await cached('series', `${v}|${JSON.stringify(req.query)}`, async () =>
+          unwrap(await getSeries(ctx, { ...req.query, visibility: v })),
+        );
+        return sendStored(req, reply, res);
+      },
     );
     r.get(
       '/api/monitoring/warnings',
@@ -79,14 +104,14 @@ export const monitoringRoutes =
           response: { 200: monitoringWarnings },
         },
       },
-      async (req) =>
-        unwrap(
-          await getWarnings(ctx, {
-            ...req.query,
-            asOf: req.query.asOf ?? deps.clock.today(),
-            visibility: await visibility(req),
-          }),
-        ),
+      async (req, reply) => {
+        const v = await visibility(req);
+        const asOf = req.query.asOf ?? deps.clock.today();
+        const res = await cached('warnings', `${v}|${asOf}|${JSON.stringify(req.query)}`, async () =>
+          unwrap(await getWarnings(ctx, { ...req.query, asOf, visibility: v })),
+        );
+        return sendStored(req, reply, res);
+      },
     );
     r.put(
       '/api/frameworks/:code/targets/:indicator',

@@ -4,11 +4,20 @@ import { z } from 'zod';
 import { listOf, orgUnitNode, referenceRegion } from '@scimon/contracts';
 import type { AppDeps } from '../../deps.ts';
 import { getOrgUnitTree, getReferenceRegions } from './org-units.service.ts';
+import { readDataVersion } from '../monitoring/data-version.ts';
+import { ResponseCache } from '../monitoring/monitoring.cache.ts';
+import { sendStored, serializerOf } from '../../plugins/stored-response.ts';
+
+const treeResponse = listOf(orgUnitNode);
 
 export const orgUnitRoutes =
   (deps: AppDeps): FastifyPluginAsync =>
   async (app) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
+    // The tree is only written by seeding, in the transaction that bumps the data version: its serialised
+    // response is kept per (data version, date).
+    const trees = new ResponseCache(50);
+    const serializeTree = serializerOf(treeResponse, '/api/org-units');
     r.get(
       '/api/org-units',
       {
@@ -17,10 +26,20 @@ export const orgUnitRoutes =
           summary:
             'The 一城多园 tree as nested nodes (valid on `date`, default today); coordinates are approximate',
           querystring: z.object({ date: z.iso.date().optional() }),
-          response: { 200: listOf(orgUnitNode) },
+          response: { 200: treeResponse },
         },
       },
-      async (req) => ({ items: await getOrgUnitTree(deps.db.db, req.query.date ?? deps.clock.today()) }),
+      async (req, reply) => {
+        const date = req.query.date ?? deps.clock.today();
+        const version = await readDataVersion(deps.db.db);
+        const res = await trees.get(
+          version,
+          date,
+          async () => ({ items: await getOrgUnitTree(deps.db.db, date) }),
+          serializeTree,
+        );
+        return sendStored(req, reply, res);
+      },
     );
     r.get(
       '/api/reference-regions',

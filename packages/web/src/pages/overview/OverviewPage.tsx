@@ -13,6 +13,7 @@ import { SampleTag } from '../../components/SampleTag.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { HeadlineIndicatorCard, TargetCardView } from './TargetCardView.tsx';
 import { OPEN_SDG_COLOURS } from './overview-view.ts';
+import { overviewParams } from './overview-params.ts';
 import './overview.css';
 
 const SEVERITY_COLOURS: Record<string, string> = { high: 'red', medium: 'gold', low: 'blue' };
@@ -66,7 +67,14 @@ function Warnings({ items }: { items: MonitoringWarning[] }) {
           <Space align="start">
             <Tag color={SEVERITY_COLOURS[w.severity]}>{t(`severity.${w.severity}`)}</Tag>
             <span>
-              <Typography.Text type="secondary">{t(`warningKind.${w.kind}`)} · </Typography.Text>
+              <Typography.Text type="secondary">
+                {t(
+                  w.kind === 'source_discrepancy' && w.params.reason === 'unresolved'
+                    ? 'warningKind.source_discrepancy_unresolved'
+                    : `warningKind.${w.kind}`,
+                )}{' '}
+                ·{' '}
+              </Typography.Text>
               {en ? w.messageEn : w.messageZh}
             </span>
           </Space>
@@ -80,9 +88,7 @@ export default function OverviewPage() {
   const { t, i18n } = useTranslation('overview');
   const en = i18n.language === 'en-US';
   const [params, setParams] = useSearchParams();
-  const orgUnit = params.get('orgUnit') ?? undefined;
-  const yearParam = params.get('year');
-  const year = yearParam && /^\d{4}$/.test(yearParam) ? Number(yearParam) : undefined;
+  const { orgUnit, year } = overviewParams(params);
   const tree = useOrgUnitTree();
   const overview = useOverview({ orgUnit, year });
   const data = overview.data;

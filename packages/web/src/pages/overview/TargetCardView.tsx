@@ -1,5 +1,6 @@
 // One headline target of (二): value, target and comparator, base, progress beside elapsed time, band,
 // sparkline, completeness, source, data as-of and updated-at; withheld partial values said plainly.
+import { lazy, Suspense } from 'react';
 import { Card, Progress, Tag, Tooltip, Typography } from 'antd';
 import { WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -7,8 +8,8 @@ import type { IndicatorStatusItem, TargetCard } from '@scimon/contracts';
 import { formatNumber } from '../../charts/common-option.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { SampleTag } from '../../components/SampleTag.tsx';
+import { hasAnyRole, useSession } from '../../auth/session.ts';
 import { Sparkline } from './Sparkline.tsx';
-import { TargetEditor } from './TargetEditor.tsx';
 import {
   BAND_COLOURS,
   COMPARATOR_TEXT,
@@ -17,6 +18,20 @@ import {
   isWithheldPartial,
   percent,
 } from './overview-view.ts';
+
+// The editor (a form in a modal) is its own chunk, loaded only for those who may change targets.
+const TargetEditor = lazy(() => import('./TargetEditor.tsx').then((m) => ({ default: m.TargetEditor })));
+const EDITOR_ROLES = ['admin', 'coordinator'];
+
+function EditTarget({ card, frameworkCode }: { card: TargetCard; frameworkCode: string }) {
+  const { user } = useSession();
+  if (!hasAnyRole(user, EDITOR_ROLES)) return null;
+  return (
+    <Suspense fallback={null}>
+      <TargetEditor card={card} frameworkCode={frameworkCode} />
+    </Suspense>
+  );
+}
 
 export function TargetCardView({ card, frameworkCode }: { card: TargetCard; frameworkCode?: string }) {
   const { t, i18n } = useTranslation('overview');
@@ -97,7 +112,7 @@ export function TargetCardView({ card, frameworkCode }: { card: TargetCard; fram
             </Tag>
           </Tooltip>
         )}
-        {frameworkCode && <TargetEditor card={card} frameworkCode={frameworkCode} />}
+        {frameworkCode && <EditTarget card={card} frameworkCode={frameworkCode} />}
       </div>
       <div className="target-progress">
         <span>{t('card.progress')}</span>
