@@ -2,7 +2,8 @@
 // with a mistake ("abc" in a value cell) and sees the located problem, fixes the file, imports and submits;
 // the part's reviewer returns it with a reason, which the reporter sees on the workbench; the reporter fixes
 // a value in the web form (inline check of a typed number) and submits again; the reviewer approves; the
-// reporter sees it approved. A coordinator looks at the review page in English.
+// reporter sees it approved and opens the changed value's history. A coordinator looks at the review page in
+// English and changes the coordination rules (tolerance, source precedence).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -228,6 +229,11 @@ describe('web: data collection and review', () => {
         await page.getByTestId('submission-detail').waitFor();
         await settle(page);
         await screenshot(page, 'collection-review-detail');
+        // Each value of the drawer opens its history.
+        await page.getByTestId('submission-detail').getByTestId('value-history').first().click();
+        await page.getByTestId('value-history-detail').waitFor();
+        await page.keyboard.press('Escape');
+        await page.getByTestId('value-history-detail').waitFor({ state: 'hidden' });
         await page.keyboard.press('Escape');
         await page.getByTestId('submission-detail').waitFor({ state: 'hidden' });
         await row.getByRole('button', { name: '退回' }).click();
@@ -304,6 +310,16 @@ describe('web: data collection and review', () => {
         expect(await page.getByTestId('returned-alert').count()).toBe(0);
         await settle(page);
         await screenshot(page, 'collection-workbench-approved');
+        // The history (历史) of the value changed in the form: imported, returned, changed with a comment.
+        await page.locator('.entry-form [data-testid=value-history]').first().click();
+        const history = page.getByTestId('value-history-detail');
+        await history.waitFor();
+        expect(await history.innerText()).toContain('已补充统计口径说明');
+        expect(await history.innerText()).toContain('退回');
+        await page.waitForTimeout(300);
+        await screenshot(page, 'collection-history');
+        await page.keyboard.press('Escape');
+        await history.waitFor({ state: 'hidden' });
         await signOut(page);
 
         // Coordinator, in English: deadlines and releases.
@@ -313,6 +329,25 @@ describe('web: data collection and review', () => {
         await page.getByRole('tab', { name: 'Deadlines & releases' }).waitFor();
         await settle(page);
         await screenshot(page, 'collection-review-publishing-en');
+        // The coordination rules: tolerance 8 %, provincial statistics before national.
+        await page.goto(`/review?period=${PERIOD}&tab=coordination&lang=en-US`);
+        await page.getByTestId('coordination-rules').waitFor();
+        await page.getByTestId('edit-rules').click();
+        const rules = page.getByTestId('coordination-settings');
+        await rules.waitFor();
+        await rules.getByLabel('Relative tolerance').fill('8');
+        await rules.getByRole('button', { name: 'Move Provincial stats up' }).click();
+        expect(await rules.locator('[data-source]').first().getAttribute('data-source')).toBe('provincial');
+        await page.waitForTimeout(300);
+        await screenshot(page, 'collection-coordination-settings-en');
+        await page.getByTestId('save-rules').click();
+        await rules.waitFor({ state: 'hidden' });
+        await expect.poll(() => page.getByTestId('rules-tolerance').innerText()).toContain('8%');
+        expect(await page.getByTestId('rules-precedence').innerText()).toMatch(
+          /^Provincial stats\s*>\s*National/,
+        );
+        await settle(page);
+        await screenshot(page, 'collection-review-coordination-en');
         await page.goto(`/review?period=${PERIOD}&tab=queue&lang=en-US`);
         await page.getByTestId('approval-queue').waitFor();
         await settle(page);

@@ -88,6 +88,8 @@ export const historyEntry = z.object({
   previousValue: z.number().nullable(),
   status: z.string(),
   comment: z.string().nullable(),
+  /** 口径 in force with this version (a write without one keeps it); null while never stated. */
+  basis: z.string().nullable().optional(),
   sourceRef: z.string().nullable(),
   changedBy: z.string(),
   changedAt: z.string(),
@@ -104,6 +106,8 @@ export const dataValueHistory = z.object({
   /** Changes after publication (修订), oldest first. */
   revisions: z.array(valueRevision).optional(),
 });
+export type HistoryEntry = z.infer<typeof historyEntry>;
+export type DataValueHistory = z.infer<typeof dataValueHistory>;
 
 export const exportQuery = z.object({
   orgUnit: z.string().max(40).optional(),

@@ -4,6 +4,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   CoordinationItem,
+  CoordinationSettings,
+  CoordinationSettingsView,
+  DataValueHistory,
   DeadlineRule,
   ImportResult,
   Release,
@@ -210,6 +213,39 @@ export const resolveCoordination = (body: {
   value?: number;
   reason: string;
 }) => apiRequest<unknown>('/api/coordination/resolve', { method: 'POST', body });
+
+/** The tolerance and source precedence in force (defaults until a coordinator changes them). */
+export const useCoordinationSettings = (enabled = true) =>
+  useQuery({
+    queryKey: [COLLECTION, 'coordination-settings'],
+    queryFn: ({ signal }) => apiRequest<CoordinationSettingsView>('/api/coordination/settings', { signal }),
+    enabled,
+  });
+
+export const putCoordinationSettings = (body: CoordinationSettings) =>
+  apiRequest<CoordinationSettingsView>('/api/coordination/settings', { method: 'PUT', body });
+
+// ---- one value's history ---------------------------------------------------------------------------------
+
+export interface ValueRef {
+  indicator: string;
+  orgUnit: string;
+  period: string;
+  source: string;
+}
+
+/** `indicator:org_unit:period:source`, the key of GET /api/data-values/{key}/history. */
+export const valueKey = (v: ValueRef) => `${v.indicator}:${v.orgUnit}:${v.period}:${v.source}`;
+
+export const useValueHistory = (ref: ValueRef | null) =>
+  useQuery({
+    queryKey: [COLLECTION, 'history', ref ? valueKey(ref) : null],
+    queryFn: ({ signal }) =>
+      apiRequest<DataValueHistory>(`/api/data-values/${encodeURIComponent(valueKey(ref!))}/history`, {
+        signal,
+      }),
+    enabled: ref !== null,
+  });
 
 // ---- writing values: JSON batch and file imports -------------------------------------------------------
 

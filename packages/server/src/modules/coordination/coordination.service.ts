@@ -240,6 +240,15 @@ const view = (s: repo.SettingsRow): CoordinationSettingsView => ({
   updatedAt: s.updatedAt,
 });
 
+/**
+ * The source precedence in force, first wins (the configured one, or the default national > provincial >
+ * published > report > sample). Other modules choosing among a cell's sources (the template's previous
+ * period value) read it here.
+ */
+export async function sourcePrecedence(db: Kysely<Database>): Promise<readonly string[]> {
+  return (await repo.readSettings(db)).rules.precedence;
+}
+
 /** GET /api/coordination/settings. */
 export async function getSettings(db: Kysely<Database>): Promise<CoordinationSettingsView> {
   return view(await repo.readSettings(db));

@@ -18,7 +18,17 @@ export async function findValueWithHistory(
   if (!current) return null;
   const history = await db
     .selectFrom('data_value_history')
-    .select(['version', 'action', 'value', 'status', 'comment', 'source_ref', 'changed_by', 'changed_at'])
+    .select([
+      'version',
+      'action',
+      'value',
+      'status',
+      'comment',
+      'basis',
+      'source_ref',
+      'changed_by',
+      'changed_at',
+    ])
     .where('data_value_id', '=', current.id)
     .orderBy('id')
     .execute();

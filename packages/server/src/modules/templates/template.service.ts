@@ -6,10 +6,10 @@ import type { Kysely } from 'kysely';
 import type { Database } from '@scimon/db';
 import { err, formatPeriod, ok, parsePeriod, shiftPeriod, type Result } from '@scimon/core';
 import { templateColumns } from '../imports/import.layout.ts';
+import { precedenceRank } from '../coordination/coordination.compare.ts';
+import { sourcePrecedence } from '../coordination/coordination.service.ts';
 
 export const TEMPLATE_VERSION = '1';
-/** Which stored source fills the "previous period" column first. */
-const PRECEDENCE = ['national', 'provincial', 'published', 'report', 'sample'];
 
 export interface TemplateRequest {
   orgUnit: string;
@@ -67,6 +67,8 @@ export async function buildTemplate(
     .orderBy('seq')
     .execute();
   const previous = formatPeriod(shiftPeriod(p.value, 1));
+  // Which stored source fills the "previous period" column first: the coordination's precedence.
+  const precedence = await sourcePrecedence(db);
   const prevRows = await db
     .selectFrom('data_value')
     .select(['indicator_code', 'org_unit_id', 'source', 'value'])
@@ -80,7 +82,8 @@ export async function buildTemplate(
   const prevOf = (ind: string, ouId: number) =>
     prevRows
       .filter((r) => r.indicator_code === ind && Number(r.org_unit_id) === ouId && r.value !== null)
-      .sort((a, b) => PRECEDENCE.indexOf(a.source) - PRECEDENCE.indexOf(b.source))[0]?.value ?? null;
+      .sort((a, b) => precedenceRank(precedence, a.source) - precedenceRank(precedence, b.source))[0]
+      ?.value ?? null;
 
   const wb = new ExcelJS.Workbook();
   wb.created = new Date('2000-01-01T00:00:00Z');

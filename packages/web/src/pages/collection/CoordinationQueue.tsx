@@ -1,6 +1,7 @@
 // 指标统计协调: values of one (indicator, unit, period) from several sources that differ beyond the
 // tolerance; each shows the sources with their basis (口径), the relative difference, the source used
-// meanwhile, and is resolved by choosing a source or entering a value, with a reason.
+// meanwhile, and is resolved by choosing a source or entering a value, with a reason. Above the queue: the
+// rules in force (tolerance, precedence), which coordinators and administrators may change.
 import { useState } from 'react';
 import {
   Alert,
@@ -22,7 +23,9 @@ import type { CoordinationItem, SourceCode } from '@scimon/contracts';
 import { resolveCoordination, useCollectionAction, useCoordination } from '../../api/collection.ts';
 import { QueryState, errorText } from '../../components/QueryState.tsx';
 import { formatDateTime } from '../../components/format.ts';
-import { formatNumber, formatShare } from './collection-view.ts';
+import { useSession } from '../../auth/session.ts';
+import { COORDINATOR_ROLES, formatNumber, formatShare, hasRole } from './collection-view.ts';
+import { CoordinationRules } from './CoordinationSettings.tsx';
 
 interface ResolveForm {
   choice: string;
@@ -37,6 +40,7 @@ export default function CoordinationQueue({ period }: { period: string }) {
   const lang = i18n.language === 'en-US' ? 'en-US' : 'zh-CN';
   const en = lang === 'en-US';
   const { message } = App.useApp();
+  const { user } = useSession();
   const [status, setStatus] = useState<'open' | 'resolved' | 'all'>('open');
   const [resolving, setResolving] = useState<CoordinationItem | null>(null);
   const q = useCoordination({ status, period });
@@ -136,6 +140,7 @@ export default function CoordinationQueue({ period }: { period: string }) {
 
   return (
     <div data-testid="coordination-queue">
+      <CoordinationRules canEdit={hasRole(user, COORDINATOR_ROLES)} />
       <Space wrap style={{ marginBottom: 8 }}>
         <label htmlFor="coord-status" className="toolbar-label">
           {t('col.status')}

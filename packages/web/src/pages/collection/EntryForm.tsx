@@ -1,6 +1,7 @@
 // The web entry form: the framework's raw indicators for one park and period, the previous period's
 // value, a value typed as in a spreadsheet (checked inline as typed) and a comment; saving sends the
-// changed rows to the batch API and maps its problems back onto the rows.
+// changed rows to the batch API and maps its problems back onto the rows. Each stored value opens its
+// history (历史).
 import { useMemo, useState } from 'react';
 import { Alert, App, Button, Flex, Input, Table, Typography } from 'antd';
 import { SaveOutlined } from '@ant-design/icons';
@@ -23,6 +24,7 @@ import {
   stripLocation,
 } from './collection-view.ts';
 import { ProblemList } from './ProblemList.tsx';
+import { HistoryButton } from './ValueHistory.tsx';
 
 type StoredValue = SubmissionDetail['values'][number];
 
@@ -213,6 +215,27 @@ export function EntryForm({ orgUnit, period, indicators, stored, readOnly, onSav
         );
       },
     },
+    {
+      title: t('history.column'),
+      key: 'history',
+      width: 88,
+      render: (_: unknown, i: RawIndicator) => (
+        <HistoryButton
+          target={
+            byCode.has(i.code)
+              ? {
+                  indicator: i.code,
+                  orgUnit,
+                  period,
+                  source: 'report',
+                  name: en ? i.nameEn : i.nameZh,
+                  unit: en ? i.unitEn : i.unitZh,
+                }
+              : null
+          }
+        />
+      ),
+    },
   ];
 
   return (
@@ -248,7 +271,7 @@ export function EntryForm({ orgUnit, period, indicators, stored, readOnly, onSav
         columns={columns}
         dataSource={indicators}
         pagination={false}
-        scroll={{ x: 900 }}
+        scroll={{ x: 990 }}
       />
     </div>
   );

@@ -1,4 +1,5 @@
-// One submission in a drawer: its facts, its values (with comments) and the events of its workflow.
+// One submission in a drawer: its facts, its values (with comments and each value's history) and the
+// events of its workflow.
 import { Descriptions, Drawer, Table, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { SubmissionDetail, SubmissionEvent } from '@scimon/contracts';
@@ -7,6 +8,7 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { formatNumber } from './collection-view.ts';
 import { OnTimeTag, StatusTag } from './StatusTag.tsx';
+import { HistoryButton } from './ValueHistory.tsx';
 
 type Value = SubmissionDetail['values'][number];
 
@@ -20,7 +22,7 @@ export function SubmissionDrawer({ id, onClose }: { id: number | null; onClose: 
     <Drawer
       open={id !== null}
       onClose={onClose}
-      width={760}
+      width={840}
       title={d ? `${en ? d.orgUnit.nameEn : d.orgUnit.nameZh} · ${d.period}` : t('review.detail')}
       destroyOnHidden
     >
@@ -83,6 +85,23 @@ export function SubmissionDrawer({ id, onClose }: { id: number | null; onClose: 
                   dataIndex: 'comment',
                   width: 200,
                   render: (c: string | null) => c ?? '—',
+                },
+                {
+                  title: t('history.column'),
+                  key: 'history',
+                  width: 88,
+                  render: (_: unknown, v: Value) => (
+                    <HistoryButton
+                      target={{
+                        indicator: v.indicator,
+                        orgUnit: d.orgUnit.code,
+                        period: d.period,
+                        source: 'report',
+                        name: en ? v.nameEn : v.nameZh,
+                        unit: en ? v.unitEn : v.unitZh,
+                      }}
+                    />
+                  ),
                 },
               ]}
             />
