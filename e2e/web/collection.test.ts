@@ -5,7 +5,7 @@
 // reporter sees it approved and opens the changed value's history. A coordinator looks at the review page in
 // English and changes the coordination rules (tolerance, source precedence).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -45,6 +45,32 @@ function scimon(env: NodeJS.ProcessEnv, args: string[], input?: string): void {
     encoding: 'utf8',
   });
   if (r.status !== 0) throw new Error(`scimon ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+/**
+ * The provincial bureau's 2025 figures for two of the park's indicators, 12 % above the park's 2024 values
+ * (which the reporter copies into 2025): differences the coordination queue shows once the report is approved.
+ */
+function importProvincialStatistics(env: NodeJS.ProcessEnv, dir: string): void {
+  const previous = path.join(dir, 'previous.csv');
+  scimon(env, ['export', '--org-unit', PARK, '--period', '2024', '--out', previous]);
+  const rows = readFileSync(previous, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\n')
+    .slice(1);
+  const provincial = ['indicator,org_unit,period,value,source,comment'];
+  for (const indicator of ['gdp', 'hitech_enterprises']) {
+    const row = rows.find((r) => r.startsWith(`${indicator},${PARK},2024,`));
+    if (!row) throw new Error(`no 2024 value of ${indicator} for ${PARK}`);
+    const value = Number(row.split(',')[3]) * 1.12;
+    // Enterprises are counted in whole numbers.
+    const text = indicator === 'hitech_enterprises' ? String(Math.round(value)) : value.toFixed(2);
+    provincial.push(`${indicator},${PARK},${PERIOD},${text},provincial,省统计局年报`);
+  }
+  const file = path.join(dir, 'provincial.csv');
+  writeFileSync(file, provincial.join('\n') + '\n');
+  scimon(env, ['import', file, '--accept-warnings']);
 }
 
 async function signIn(page: Page, username: string, first: boolean): Promise<void> {
@@ -157,6 +183,7 @@ describe('web: data collection and review', () => {
     add(REPORTER, 'reporter', PARK);
     add(REVIEWER, 'reviewer', 'WSC-SC');
     add(COORD, 'coordinator', 'WSC');
+    importProvincialStatistics(env, dir);
     browser = await launchBrowser();
   }, 240_000);
 

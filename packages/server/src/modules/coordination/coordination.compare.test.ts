@@ -94,3 +94,18 @@ describe('assessCell', () => {
     });
   });
 });
+
+describe('sample values', () => {
+  it('take no part in the comparison but still rank last', () => {
+    const a = assessCell(
+      [
+        { source: 'report', value: 100 },
+        { source: 'sample', value: 140 },
+      ],
+      DEFAULT_COORDINATION_RULES,
+      null,
+    );
+    expect(a).toMatchObject({ present: 1, differs: false, status: null, precedenceSource: 'report' });
+    expect(a.fingerprint).toBe('report=100');
+  });
+});

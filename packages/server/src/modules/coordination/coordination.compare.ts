@@ -93,18 +93,24 @@ export interface CellAssessment {
   status: 'open' | 'resolved' | null;
 }
 
+/** The generated sample illustrates the platform: it is never a statistic to coordinate with. */
+const NOT_COORDINATED = 'sample';
+
 /**
  * Judges one cell. A current resolution (same fingerprint) settles the cell whatever the tolerance; a
  * resolution made on other values is stale and the cell is open again if its values still differ.
+ * Sample values take no part in the comparison (a real report beside the sample is not a discrepancy);
+ * they still rank, last by default, in the precedence.
  */
 export function assessCell(
   values: readonly SourceNumber[],
   rules: CoordinationRules,
   resolution: ResolutionRef | null | undefined,
 ): CellAssessment {
-  const nums = values.flatMap((v) => (v.value === null ? [] : [v.value]));
+  const compared = values.filter((v) => v.source !== NOT_COORDINATED);
+  const nums = compared.flatMap((v) => (v.value === null ? [] : [v.value]));
   const diff = largestDifference(nums);
-  const fingerprint = valuesFingerprint(values);
+  const fingerprint = valuesFingerprint(compared);
   const differs = nums.length >= 2 && diff > rules.relativeTolerance;
   const current =
     nums.length >= 2 && resolution && resolution.fingerprint === fingerprint ? resolution : null;
