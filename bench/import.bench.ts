@@ -1,7 +1,8 @@
 // Import speed. (1) CSV long layout, 1,000,000 values on 2,000 synthetic parks in a scratch database:
 // values/s on SQLite; on PostgreSQL (SCIMON_TEST_PG_URL, via scripts/with-pg.sh) also the ratio to a plain
 // COPY of the same rows. (2) An .xlsx of 100,000 rows, streamed: peak RSS. Each phase runs in its own
-// process (clean memory figures); BENCH_RUNS (default 3) runs per phase, medians printed.
+// process (clean memory figures); BENCH_RUNS (default 3) runs per phase, medians printed; BENCH_PHASES
+// (e.g. `postgres`) picks phases; SCIMON_IMPORT_PROFILE=1 prints the import's phase timings.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -73,6 +74,17 @@ async function scratchDb(
     const c = new pg.Client({ connectionString: admin });
     await c.connect();
     await c.query(`CREATE DATABASE ${name}`);
+    if (process.env.BENCH_PG_EXPLAIN === '1')
+      // EXPLAIN (ANALYZE, BUFFERS) of every statement over 200 ms, triggers included, in the server log.
+      for (const set of [
+        `session_preload_libraries = 'auto_explain'`,
+        `auto_explain.log_min_duration = '200ms'`,
+        'auto_explain.log_analyze = on',
+        'auto_explain.log_buffers = on',
+        'auto_explain.log_triggers = on',
+        'auto_explain.log_nested_statements = on',
+      ])
+        await c.query(`ALTER DATABASE ${name} SET ${set}`);
     await c.end();
     const url = new URL(admin);
     url.pathname = `/${name}`;
@@ -152,11 +164,20 @@ async function phaseCsv(dialect: 'sqlite' | 'postgres', values: number) {
       .executeTakeFirstOrThrow();
     if (Number(history.n) < values) throw new Error('history rows missing');
     let copyMs: number | null = null;
+    let copyIndexedMs: number | null = null;
     if (dialect === 'postgres') {
-      // A plain COPY of the same rows into a table shaped like data_value (ids resolved, no checks, no history).
+      // Two baselines, plain COPY of the same rows (no checks, no history, no submissions): (a) into an
+      // unindexed table without constraints (codes as text), (b) into a table shaped like data_value with
+      // its unique key and indexes (`LIKE … INCLUDING ALL`: identity id, org unit ids resolved; no foreign
+      // keys, which LIKE does not copy).
       await sql`CREATE TABLE copy_target (indicator_code varchar(64), org_unit_code varchar(40), period_code varchar(20), source varchar(40), value double precision, comment text)`.execute(
         h.db,
       );
+      await sql`CREATE TABLE copy_indexed (LIKE data_value INCLUDING ALL)`.execute(h.db);
+      const ids = new Map(
+        (await h.db.selectFrom('org_unit').select(['id', 'code']).execute()).map((u) => [u.code, u.id]),
+      );
+      const at = systemClock().now();
       const t1 = performance.now();
       await h.db.connection().execute(async (c) => {
         await copyInto(
@@ -168,8 +189,20 @@ async function phaseCsv(dialect: 'sqlite' | 'postgres', values: number) {
         );
       });
       copyMs = performance.now() - t1;
+      const t2 = performance.now();
+      await h.db.connection().execute(async (c) => {
+        await copyInto(
+          c,
+          'COPY copy_indexed (indicator_code, org_unit_id, period_code, source, value, status, version, comment, source_ref, updated_by, updated_at) FROM STDIN',
+          (function* () {
+            for (const r of rows)
+              yield `${r[0]}\t${ids.get(r[1]!)}\t${r[2]}\t${r[4]}\t${r[3]}\tdraft\t1\t\\N\timport:1\tadmin\t${at}\n`;
+          })(),
+        );
+      });
+      copyIndexedMs = performance.now() - t2;
     }
-    return { ms, copyMs };
+    return { ms, copyMs, copyIndexedMs };
   } finally {
     await drop();
   }
@@ -235,27 +268,37 @@ function run(args: string[]) {
 }
 
 const VALUES = Number(process.env.BENCH_VALUES ?? 1_000_000);
-const sqliteRuns = Array.from({ length: RUNS }, () => run(['sqlite', String(VALUES)]) as { ms: number });
-const sqliteMs = median(sqliteRuns.map((r) => r.ms));
-console.log(
-  `CSV ${VALUES} values, ${UNITS} units, SQLite: median ${(sqliteMs / 1000).toFixed(2)} s = ${Math.round(VALUES / (sqliteMs / 1000))} values/s (goal ≥ 100000)`,
-);
-if (process.env.SCIMON_TEST_PG_URL) {
+/** Which phases to run (comma-separated): sqlite, postgres, xlsx; all by default. */
+const PHASES = new Set((process.env.BENCH_PHASES ?? 'sqlite,postgres,xlsx').split(','));
+if (PHASES.has('sqlite')) {
+  const sqliteRuns = Array.from({ length: RUNS }, () => run(['sqlite', String(VALUES)]) as { ms: number });
+  const sqliteMs = median(sqliteRuns.map((r) => r.ms));
+  console.log(
+    `CSV ${VALUES} values, ${UNITS} units, SQLite: median ${(sqliteMs / 1000).toFixed(2)} s = ${Math.round(VALUES / (sqliteMs / 1000))} values/s (goal ≥ 100000)`,
+  );
+}
+if (PHASES.has('postgres') && process.env.SCIMON_TEST_PG_URL) {
   const pgRuns = Array.from(
     { length: RUNS },
-    () => run(['postgres', String(VALUES)]) as { ms: number; copyMs: number },
+    () => run(['postgres', String(VALUES)]) as { ms: number; copyMs: number; copyIndexedMs: number },
   );
   const ms = median(pgRuns.map((r) => r.ms));
   const copy = median(pgRuns.map((r) => r.copyMs));
+  const copyIndexed = median(pgRuns.map((r) => r.copyIndexedMs));
   console.log(
-    `CSV ${VALUES} values, PostgreSQL: median ${(ms / 1000).toFixed(2)} s = ${Math.round(VALUES / (ms / 1000))} values/s; plain COPY ${(copy / 1000).toFixed(2)} s; ratio ${(copy / ms).toFixed(2)}× (goal ≥ 0.5×)`,
+    `CSV ${VALUES} values, PostgreSQL: median ${(ms / 1000).toFixed(2)} s = ${Math.round(VALUES / (ms / 1000))} values/s; ` +
+      `plain COPY into an unindexed table ${(copy / 1000).toFixed(2)} s: ratio ${(copy / ms).toFixed(2)}× (goal ≥ 0.5×); ` +
+      `COPY into a data_value-shaped table with its indexes ${(copyIndexed / 1000).toFixed(2)} s: ratio ${(copyIndexed / ms).toFixed(2)}×`,
   );
-} else console.log('PostgreSQL not measured: run through scripts/with-pg.sh (SCIMON_TEST_PG_URL)');
-const XROWS = Number(process.env.BENCH_XLSX_ROWS ?? 100_000);
-const xRuns = Array.from(
-  { length: RUNS },
-  () => run(['xlsx', String(XROWS)]) as { ms: number; peakMb: number; bytes: number },
-);
-console.log(
-  `XLSX ${XROWS} rows (${(xRuns[0]!.bytes / 2 ** 20).toFixed(1)} MB): median ${(median(xRuns.map((r) => r.ms)) / 1000).toFixed(2)} s, peak RSS median ${Math.round(median(xRuns.map((r) => r.peakMb)))} MB, max ${Math.round(Math.max(...xRuns.map((r) => r.peakMb)))} MB (goal < 500 MB)`,
-);
+} else if (PHASES.has('postgres'))
+  console.log('PostgreSQL not measured: run through scripts/with-pg.sh (SCIMON_TEST_PG_URL)');
+if (PHASES.has('xlsx')) {
+  const XROWS = Number(process.env.BENCH_XLSX_ROWS ?? 100_000);
+  const xRuns = Array.from(
+    { length: RUNS },
+    () => run(['xlsx', String(XROWS)]) as { ms: number; peakMb: number; bytes: number },
+  );
+  console.log(
+    `XLSX ${XROWS} rows (${(xRuns[0]!.bytes / 2 ** 20).toFixed(1)} MB): median ${(median(xRuns.map((r) => r.ms)) / 1000).toFixed(2)} s, peak RSS median ${Math.round(median(xRuns.map((r) => r.peakMb)))} MB, max ${Math.round(Math.max(...xRuns.map((r) => r.peakMb)))} MB (goal < 500 MB)`,
+  );
+}

@@ -19,6 +19,7 @@ import { DEFAULT_RULES } from './import.rules.ts';
 import { ImportConflict, writeChanges } from './import.write.ts';
 import { applyBasis } from './import.basis.ts';
 import { ensureDraftSubmissions } from '../workflow/workflow.service.ts';
+import { profileMark, profileStart } from './import.profile.ts';
 
 export interface ImportOptions {
   principal: PrincipalGrants & { username: string };
@@ -122,6 +123,7 @@ async function runImport(
   read: (limits: ImportLimits) => AsyncGenerator<ReadOut & { version?: number }>,
 ): Promise<ImportResult> {
   const db = handle.db;
+  profileStart();
   const ctx = await planContext(db, o);
   const problems = new ProblemList();
   const checker = new RowChecker(ctx, problems);
@@ -132,6 +134,7 @@ async function runImport(
     if (!(e instanceof ImportStop)) throw e;
     problems.add(e.problem);
   }
+  profileMark('read and check rows');
   const notices: ImportProblem[] = [];
   if (input.state.encoding === 'gb18030')
     notices.push(
@@ -149,7 +152,9 @@ async function runImport(
   if (problems.count === 0) {
     const ouIds = [...new Set(checker.candidates.map((c) => c.orgUnit.id))];
     const stored = await loadStoredValues(db, ouIds);
+    profileMark('load stored values');
     const plan = planChanges(ctx, checker.candidates, stored, problems);
+    profileMark('plan');
     summary = plan.summary;
     changes = plan.changes;
     notReported = plan.notReported;
@@ -183,8 +188,11 @@ async function runImport(
   const restore = await widenSqliteCache(handle);
   try {
     const importId = await db.transaction().execute(async (tx) => {
+      profileMark('begin');
       await ensurePeriods(tx, changes);
+      profileMark('periods');
       const fileId = input.file ? await keepFile(tx, input.file, input.hash!, o.audit) : null;
+      profileMark('stored file');
       const row = await tx
         .insertInto('data_import')
         .values({
@@ -202,13 +210,16 @@ async function runImport(
         .returning('id')
         .executeTakeFirstOrThrow();
       const id = Number(row.id);
+      profileMark('data_import row');
       await writeChanges(tx, handle.dialect === 'postgres', changes, {
         actor: o.audit.actor,
         at: o.audit.at,
         sourceRef: `import:${id}`,
       });
       await applyBasis(tx, handle.dialect === 'postgres', changes);
+      profileMark('basis');
       await ensureDraftSubmissions(tx, changes, o.audit.actor, o.audit.at);
+      profileMark('draft submissions');
       await recordAudit(tx, o.audit, {
         action: 'import.accepted',
         objectType: 'data_import',
@@ -222,8 +233,10 @@ async function runImport(
         },
       });
       if (changes.length) await bumpDataVersion(tx);
+      profileMark('audit, data version');
       return id;
     });
+    profileMark('commit');
     return result(true, importId);
   } catch (e) {
     if (!(e instanceof ImportConflict)) throw e;

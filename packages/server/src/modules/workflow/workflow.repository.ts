@@ -1,7 +1,7 @@
 // SQL of the submission workflow: submissions and their events, the report values they cover (the raw
 // indicators of the framework's active version), deadlines, releases and revisions.
-import type { Kysely } from 'kysely';
-import type { Database } from '@scimon/db';
+import { sql, type Kysely } from 'kysely';
+import { isPostgres, sqliteHandle, type Database } from '@scimon/db';
 
 export type Db = Kysely<Database>;
 
@@ -193,4 +193,62 @@ export async function revisionsOf(db: Db, valueIds: readonly number[]) {
     }
   }
   return out;
+}
+
+export interface SubmissionKey {
+  framework: string;
+  orgUnitId: number;
+  period: string;
+}
+
+/**
+ * A draft submission, with its 'create' event, for each key that has none yet (existing ones are left
+ * alone), in key order. Set-based: one INSERT … SELECT … ON CONFLICT DO NOTHING and one event INSERT …
+ * SELECT (PostgreSQL: one statement, arrays unnested, the created ids fed to the events by RETURNING;
+ * SQLite: the keys as one JSON parameter, and the created rows are those above the highest id before,
+ * as ids are AUTOINCREMENT and the caller holds the write transaction).
+ */
+export async function createDraftSubmissions(
+  db: Db,
+  keys: readonly SubmissionKey[],
+  actor: string,
+  at: string,
+): Promise<void> {
+  if (!keys.length) return;
+  const columns = `framework_code, org_unit_id, period_code, status, reason, version,
+    first_submitted_at, submitted_by, submitted_at, reviewed_by, reviewed_at, created_at, updated_at`;
+  const eventColumns = 'submission_id, action, from_status, to_status, reason, actor, at';
+  if (isPostgres(db)) {
+    await sql`
+      WITH created AS (
+        INSERT INTO submission (${sql.raw(columns)})
+        SELECT k.f, k.ou, k.p, 'draft', NULL, 1, NULL, NULL, NULL, NULL, NULL, ${at}, ${at}
+        FROM unnest(${keys.map((k) => k.framework)}::text[], ${keys.map((k) => k.orgUnitId)}::integer[],
+                    ${keys.map((k) => k.period)}::text[]) WITH ORDINALITY AS k(f, ou, p, n)
+        ORDER BY k.n
+        ON CONFLICT (framework_code, org_unit_id, period_code) DO NOTHING
+        RETURNING id)
+      INSERT INTO submission_event (${sql.raw(eventColumns)})
+      SELECT id, 'create', NULL, 'draft', NULL, ${actor}, ${at} FROM created ORDER BY id`.execute(db);
+    return;
+  }
+  const raw = sqliteHandle(db);
+  if (!raw) throw new Error('createDraftSubmissions: no SQLite handle');
+  const top = raw.prepare('SELECT max(id) AS id FROM submission').get() as { id: number | null };
+  const json = JSON.stringify(keys.map((k) => [k.framework, k.orgUnitId, k.period]));
+  // `WHERE true` keeps SQLite from reading ON CONFLICT as a join constraint of the SELECT.
+  raw
+    .prepare(
+      `INSERT INTO submission (${columns})
+       SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, 'draft', NULL, 1, NULL, NULL, NULL, NULL, NULL, ?, ?
+       FROM json_each(?) AS j WHERE true ORDER BY j.key
+       ON CONFLICT (framework_code, org_unit_id, period_code) DO NOTHING`,
+    )
+    .run(at, at, json);
+  raw
+    .prepare(
+      `INSERT INTO submission_event (${eventColumns})
+       SELECT id, 'create', NULL, 'draft', NULL, ?, ? FROM submission WHERE id > ? ORDER BY id`,
+    )
+    .run(actor, at, Number(top.id ?? 0));
 }

@@ -154,6 +154,8 @@ export interface WrittenValue {
 /**
  * Creates the draft submission of every (framework, org unit, period) receiving report values for the
  * first time. Called by the import inside its write transaction; existing submissions are left alone.
+ * The keys are gathered here (first-seen order, one small index per framework × period, no string per
+ * value); the rows and their 'create' events are written set-based (workflow.repository.ts).
  */
 export async function ensureDraftSubmissions(
   tx: Kysely<Database>,
@@ -161,55 +163,24 @@ export async function ensureDraftSubmissions(
   actor: string,
   at: string,
 ): Promise<void> {
-  const keys = new Map<string, { framework_code: string; org_unit_id: number; period_code: string }>();
+  const pairs = new Map<string, Map<string, number>>();
+  const seen: Set<number>[] = [];
+  const keys: repo.SubmissionKey[] = [];
   for (const { c } of written) {
     if (c.source !== 'report' || !c.indicator.raw) continue;
-    const k = `${c.indicator.framework}|${c.orgUnit.id}|${c.periodCode}`;
-    if (!keys.has(k))
-      keys.set(k, {
-        framework_code: c.indicator.framework,
-        org_unit_id: c.orgUnit.id,
-        period_code: c.periodCode,
-      });
+    let byPeriod = pairs.get(c.indicator.framework);
+    if (!byPeriod) pairs.set(c.indicator.framework, (byPeriod = new Map()));
+    let i = byPeriod.get(c.periodCode);
+    if (i === undefined) {
+      byPeriod.set(c.periodCode, (i = seen.length));
+      seen.push(new Set());
+    }
+    const units = seen[i]!;
+    if (units.has(c.orgUnit.id)) continue;
+    units.add(c.orgUnit.id);
+    keys.push({ framework: c.indicator.framework, orgUnitId: c.orgUnit.id, period: c.periodCode });
   }
-  const rows = [...keys.values()];
-  for (let i = 0; i < rows.length; i += 500) {
-    const created = await tx
-      .insertInto('submission')
-      .values(
-        rows.slice(i, i + 500).map((r) => ({
-          ...r,
-          status: 'draft',
-          reason: null,
-          version: 1,
-          first_submitted_at: null,
-          submitted_by: null,
-          submitted_at: null,
-          reviewed_by: null,
-          reviewed_at: null,
-          created_at: at,
-          updated_at: at,
-        })),
-      )
-      .onConflict((oc) => oc.columns(['framework_code', 'org_unit_id', 'period_code']).doNothing())
-      .returning('id')
-      .execute();
-    if (created.length)
-      await tx
-        .insertInto('submission_event')
-        .values(
-          created.map((r) => ({
-            submission_id: Number(r.id),
-            action: 'create',
-            from_status: null,
-            to_status: 'draft',
-            reason: null,
-            actor,
-            at,
-          })),
-        )
-        .execute();
-  }
+  await repo.createDraftSubmissions(tx, keys, actor, at);
 }
 
 // ---------------------------------------------------------------- reads
