@@ -1,8 +1,7 @@
 // Writes an accepted plan in the caller's transaction. PostgreSQL: rows go to a temporary staging table
 // by COPY, then one plain INSERT … SELECT in key order (a unique violation is the conflict) and one
-// UPDATE … FROM guarded by the expected version, each feeding the history in the same statement; the
-// inserts' foreign keys are checked set-based when the session may skip the per-row triggers
-// (`checkReferencesOnce`). SQLite: prepared statements on the better-sqlite3 handle, reused across rows
+// UPDATE … FROM guarded by the expected version, each feeding the history in the same statement (the
+// foreign keys are checked by their triggers, as for every write). SQLite: prepared statements on the better-sqlite3 handle, reused across rows
 // (multi-row INSERTs in file order, one guarded UPDATE per changed row), and the inserts' history as one
 // INSERT … SELECT by id range.
 import { CompiledQuery, sql, type Kysely, type Transaction } from 'kysely';
@@ -143,11 +142,8 @@ export async function writeChanges(
       // in key order: the unique index and the org unit/period index are then filled nearly sequentially
       // (sorted bytewise, COLLATE "C": the codes are ASCII, so the same order as the index, and the sort
       // needs no locale-aware comparison).
-      const bypass = await checkReferencesOnce(tx, changes);
-      profileMark('references checked set-based');
       let ins;
       try {
-        if (bypass) await sql`SET LOCAL session_replication_role = replica`.execute(tx);
         // The key-order sort and the rows handed from the insert to the history stay in memory.
         const mem = await sql<{ w: string }>`SELECT current_setting('work_mem') AS w`.execute(tx);
         await sql`SELECT set_config('work_mem', '256MB', true)`.execute(tx);
@@ -161,7 +157,6 @@ export async function writeChanges(
           INSERT INTO data_value_history (${historyCols})
           SELECT id, indicator_code, org_unit_id, period_code, source, value, status, version,
                  comment, source_ref, updated_by, updated_at, 'insert' FROM ins`.execute(tx);
-        if (bypass) await sql`SET LOCAL session_replication_role = origin`.execute(tx);
         await sql`SELECT set_config('work_mem', ${mem.rows[0]!.w}, true)`.execute(tx);
       } catch (e) {
         const pgError = e as { code?: string; constraint?: string };
@@ -214,40 +209,6 @@ export async function writeChanges(
         AND d.period_code = s.period_code AND d.source = s.source
       WHERE s.action = 'update'`.execute(tx);
   await sql`DROP TABLE temp.import_stage`.execute(tx);
-}
-
-/**
- * PostgreSQL checks each foreign key of each inserted row by an after-row trigger (a query and a row
- * lock per row and key: 3 per value, the larger part of the insert's cost). The same guarantee, set-based:
- * every org unit and period the staged inserts name exists and is locked `FOR KEY SHARE` (what the
- * trigger does per row) until commit; the history rows reference the values inserted by the same
- * statement. When both hold and the session may set `session_replication_role` (a superuser, or SET
- * granted on PostgreSQL ≥ 15), the insert statement runs with it set to `replica` (the per-row
- * constraint triggers do not fire; the constraints stay in the schema and apply to every other write),
- * and it is set back to `origin` right after. Otherwise (not permitted, or a reference missing, which
- * the triggers then report as before) the insert runs with the triggers.
- */
-async function checkReferencesOnce(tx: Transaction<Database>, changes: readonly Change[]): Promise<boolean> {
-  const v = await sql<{ v: number }>`SELECT current_setting('server_version_num')::integer AS v`.execute(tx);
-  const may = await sql<{ may: boolean }>`SELECT ${
-    Number(v.rows[0]?.v ?? 0) >= 150000
-      ? sql`has_parameter_privilege('session_replication_role', 'SET')`
-      : sql`current_setting('is_superuser') = 'on'`
-  } AS may`.execute(tx);
-  if (!may.rows[0]?.may) return false;
-  const units = new Set<number>();
-  const periods = new Set<string>();
-  for (const ch of changes)
-    if (ch.kind === 'insert') {
-      units.add(ch.c.orgUnit.id);
-      periods.add(ch.c.periodCode);
-    }
-  const r = await sql<{ units: number; periods: number }>`
-    SELECT (SELECT count(*) FROM (SELECT 1 FROM org_unit o WHERE o.id = ANY(${[...units]}::integer[])
-              FOR KEY SHARE OF o) u) AS units,
-           (SELECT count(*) FROM (SELECT 1 FROM period p WHERE p.code = ANY(${[...periods]}::text[])
-              FOR KEY SHARE OF p) q) AS periods`.execute(tx);
-  return Number(r.rows[0]?.units) === units.size && Number(r.rows[0]?.periods) === periods.size;
 }
 
 /** The guarded UPDATE … FROM of the rows marked 'update' (only where the version is still the expected one). */
