@@ -5,8 +5,10 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { createUser } from '@scimon/server/modules/users/users.service';
 import { authConfigFromEnv } from '@scimon/server/modules/auth/auth.config';
 import type { Role } from '@scimon/contracts';
+import type { Clock } from '@scimon/server/clock';
+import type { DialectName } from '@scimon/db';
 import type { SeededApp } from './app.ts';
-import { TEST_ADMIN_PASSWORD } from './app.ts';
+import { createSeededApp, fixedClock, TEST_ADMIN_PASSWORD } from './app.ts';
 
 // Response bodies are read loosely in assertions.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -108,6 +110,15 @@ export async function adminClient(s: SeededApp, newPassword = 'Tianfu-Lake-Chief
     await c.send('POST', '/api/auth/password', { currentPassword: TEST_ADMIN_PASSWORD, newPassword });
   if (r.status !== 200) throw new Error(`admin sign-in failed: ${JSON.stringify(r.body)}`);
   return c;
+}
+
+/** A seeded app on a fresh database of the dialect and a signed-in admin client of it. */
+export async function seededAppWithAdmin(
+  dialect: DialectName,
+  clock: Clock = fixedClock(),
+): Promise<{ s: SeededApp; admin: Client }> {
+  const s = await createSeededApp(dialect, clock);
+  return { s, admin: await adminClient(s) };
 }
 
 /** Creates a user with a role (password already changed) and returns a signed-in client. */

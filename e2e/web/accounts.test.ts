@@ -4,26 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ADMIN_PASSWORD, ensureWebBuild, startServer, type StartedTestServer } from '../support/server.ts';
 import { launchBrowser, newPage, screenshot, webUrl } from './browser.ts';
+import { changeInitialPassword, signIn } from './session.ts';
 
 const NEW_ADMIN_PASSWORD = 'Tianfu-Lake-Second-2841';
 const NEW_REPORTER_PASSWORD = 'Luxi-Valley-Reporter-5173';
 const PARK = 'CD-XLH';
-
-async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await page.getByRole('banner').getByRole('button', { name: '登录' }).click();
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.locator('form').getByRole('button', { name: '登录' }).click();
-}
-
-async function changePassword(page: Page, current: string, next: string): Promise<void> {
-  await page.getByText('首次登录须先修改初始密码').waitFor();
-  await page.getByLabel('当前密码').fill(current);
-  await page.getByLabel('新密码', { exact: true }).fill(next);
-  await page.getByLabel('确认新密码').fill(next);
-  await page.locator('form').getByRole('button', { name: '修改密码' }).click();
-  await page.waitForURL((u) => u.pathname === '/');
-}
 
 /** Opens the user menu until the named administration link shows (the dropdown animates in). */
 async function openUserMenuLink(page: Page, name: string): Promise<void> {
@@ -79,7 +64,8 @@ describe('web: accounts', () => {
         await page.waitForURL((u) => u.pathname === '/password');
         await page.getByText('首次登录须先修改初始密码').waitFor();
         await screenshot(page, 'password-forced');
-        await changePassword(page, ADMIN_PASSWORD, NEW_ADMIN_PASSWORD);
+        await changeInitialPassword(page, ADMIN_PASSWORD, NEW_ADMIN_PASSWORD);
+        await page.waitForURL((u) => u.pathname === '/');
 
         // The administration pages are in the user menu now.
         await openUserMenuLink(page, '用户管理');
@@ -126,7 +112,8 @@ describe('web: accounts', () => {
         // The reporter signs in with the generated password, must change it, and sees no admin pages.
         await signIn(page, 'reporter-xlh', generated);
         await page.waitForURL((u) => u.pathname === '/password');
-        await changePassword(page, generated, NEW_REPORTER_PASSWORD);
+        await changeInitialPassword(page, generated, NEW_REPORTER_PASSWORD);
+        await page.waitForURL((u) => u.pathname === '/');
         await page.getByTestId('user-menu').click();
         await page.getByRole('menuitem', { name: '修改密码' }).waitFor();
         expect(await page.getByRole('link', { name: '用户管理' }).count()).toBe(0);

@@ -54,6 +54,13 @@ export async function screenshot(page: Page, name: string, fullPage = false): Pr
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage });
 }
 
+/** Settles layout and charts before a screenshot. */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(400);
+}
+
 /**
  * The URL the browser opens: the server itself, which serves packages/web/dist. For working on the web app
  * against a server without static serving, SCIMON_E2E_VITE_PREVIEW=1 puts `vite preview` (proxying /api

@@ -18,22 +18,18 @@ import {
   startServer,
   type StartedTestServer,
 } from '../support/server.ts';
-import { launchBrowser, newPage, screenshot } from './browser.ts';
+import { launchBrowser, newPage, screenshot, settle } from './browser.ts';
+import { signInAs, signOut, type TestPasswords } from './session.ts';
 
 const PARK = 'CD-XLH';
 const PERIOD = '2025';
 const REPORTER = 'xlh-reporter';
 const REVIEWER = 'sc-reviewer';
 const COORD = 'xtb-coord';
-const INITIAL: Record<string, string> = {
-  [REPORTER]: 'Reporter-Initial-Pass-3381',
-  [REVIEWER]: 'Reviewer-Initial-Pass-4492',
-  [COORD]: 'Coordinator-Initial-Pass-5503',
-};
-const CHANGED: Record<string, string> = {
-  [REPORTER]: 'Luxi-Valley-Changed-6614',
-  [REVIEWER]: 'Jinjiang-Review-Changed-7725',
-  [COORD]: 'Xietiao-Office-Changed-8836',
+const PASSWORDS: TestPasswords = {
+  [REPORTER]: { initial: 'Reporter-Initial-Pass-3381', changed: 'Luxi-Valley-Changed-6614' },
+  [REVIEWER]: { initial: 'Reviewer-Initial-Pass-4492', changed: 'Jinjiang-Review-Changed-7725' },
+  [COORD]: { initial: 'Coordinator-Initial-Pass-5503', changed: 'Xietiao-Office-Changed-8836' },
 };
 const RETURN_REASON = '研发经费内部支出请附统计口径说明。';
 
@@ -71,47 +67,6 @@ function importProvincialStatistics(env: NodeJS.ProcessEnv, dir: string): void {
   const file = path.join(dir, 'provincial.csv');
   writeFileSync(file, provincial.join('\n') + '\n');
   scimon(env, ['import', file, '--accept-warnings']);
-}
-
-async function signIn(page: Page, username: string, first: boolean): Promise<void> {
-  await page.getByRole('banner').getByRole('button', { name: '登录' }).click();
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(first ? INITIAL[username]! : CHANGED[username]!);
-  await page.locator('form').getByRole('button', { name: '登录' }).click();
-  if (first) {
-    await page.getByText('首次登录须先修改初始密码').waitFor();
-    await page.getByLabel('当前密码').fill(INITIAL[username]!);
-    await page.getByLabel('新密码', { exact: true }).fill(CHANGED[username]!);
-    await page.getByLabel('确认新密码').fill(CHANGED[username]!);
-    await page.locator('form').getByRole('button', { name: '修改密码' }).click();
-    await page.waitForURL((u) => u.pathname !== '/password');
-  }
-  await page.getByTestId('user-menu').waitFor();
-}
-
-async function signOut(page: Page): Promise<void> {
-  const signInButton = page.getByRole('banner').getByRole('button', { name: '登录' });
-  for (let attempt = 0; attempt < 3; attempt++) {
-    if (!(await page.getByRole('menuitem', { name: '退出' }).isVisible()))
-      await page.getByTestId('user-menu').click();
-    const item = page.getByRole('menuitem', { name: '退出' });
-    await item.waitFor();
-    await page.waitForTimeout(250);
-    await item.click();
-    try {
-      await signInButton.waitFor({ timeout: 5000 });
-      return;
-    } catch {
-      // still signed in: retry
-    }
-  }
-  await signInButton.waitFor();
-}
-
-async function settle(page: Page): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(400);
 }
 
 /** The template's value and previous-period columns for the park (found by their headers). */
@@ -178,7 +133,7 @@ describe('web: data collection and review', () => {
       scimon(
         env,
         ['users', 'add', user, '--role', role, '--scope', scope, '--password-stdin'],
-        INITIAL[user],
+        PASSWORDS[user]?.initial,
       );
     add(REPORTER, 'reporter', PARK);
     add(REVIEWER, 'reviewer', 'WSC-SC');
@@ -203,7 +158,7 @@ describe('web: data collection and review', () => {
         // Reporter: 工作台 is linked in the header after sign-in; / stays the public overview.
         await page.goto('/');
         expect(await page.getByRole('banner').getByRole('link', { name: '工作台' }).count()).toBe(0);
-        await signIn(page, REPORTER, true);
+        await signInAs(page, PASSWORDS, REPORTER, true);
         await page.getByRole('banner').getByRole('link', { name: '工作台' }).click();
         await page.waitForURL((u) => u.pathname === '/workbench');
         expect(await page.getByRole('banner').getByRole('link', { name: '审核' }).count()).toBe(0);
@@ -243,7 +198,7 @@ describe('web: data collection and review', () => {
         await signOut(page);
 
         // Reviewer: 审核, the queue, returns it with a reason.
-        await signIn(page, REVIEWER, true);
+        await signInAs(page, PASSWORDS, REVIEWER, true);
         await page.getByRole('banner').getByRole('link', { name: '审核' }).click();
         await page.waitForURL((u) => u.pathname === '/review');
         await page.goto(`/review?period=${PERIOD}`);
@@ -271,7 +226,7 @@ describe('web: data collection and review', () => {
         await signOut(page);
 
         // Reporter: the returned submission and its reason on the workbench.
-        await signIn(page, REPORTER, false);
+        await signInAs(page, PASSWORDS, REPORTER, false);
         await page.getByRole('banner').getByRole('link', { name: '工作台' }).click();
         await page.getByTestId('returned-alert').waitFor();
         expect(await page.getByTestId('returned-reason').innerText()).toBe(RETURN_REASON);
@@ -302,7 +257,7 @@ describe('web: data collection and review', () => {
         await signOut(page);
 
         // Reviewer approves.
-        await signIn(page, REVIEWER, false);
+        await signInAs(page, PASSWORDS, REVIEWER, false);
         await page.goto(`/review?period=${PERIOD}`);
         await row.waitFor();
         await row.getByTestId('approve-one').click();
@@ -331,7 +286,7 @@ describe('web: data collection and review', () => {
         await signOut(page);
 
         // Reporter: approved.
-        await signIn(page, REPORTER, false);
+        await signInAs(page, PASSWORDS, REPORTER, false);
         await openWorkbench(page);
         await page.locator('[data-testid=submission-bar][data-status=approved]').waitFor();
         expect(await page.getByTestId('returned-alert').count()).toBe(0);
@@ -350,7 +305,7 @@ describe('web: data collection and review', () => {
         await signOut(page);
 
         // Coordinator, in English: deadlines and releases.
-        await signIn(page, COORD, true);
+        await signInAs(page, PASSWORDS, COORD, true);
         await page.goto(`/review?period=${PERIOD}&tab=publishing&lang=en-US`);
         await page.getByText('Submission deadlines').waitFor();
         await page.getByRole('tab', { name: 'Deadlines & releases' }).waitFor();

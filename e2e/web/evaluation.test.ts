@@ -16,6 +16,7 @@ import {
   type StartedTestServer,
 } from '../support/server.ts';
 import { launchBrowser, newPage, screenshot, webUrl } from './browser.ts';
+import { changeInitialPassword, signIn } from './session.ts';
 
 const INITIAL = 'Evaluation-Initial-Pass-6420';
 const ANALYST = { username: 'an.alyst', password: 'Analyst-Pidu-Valley-9137' };
@@ -31,16 +32,10 @@ function cli(args: string[], env: NodeJS.ProcessEnv, input?: string): void {
   if (r.status !== 0) throw new Error(`scimon ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
 }
 
-async function signIn(page: Page, user: { username: string; password: string }): Promise<void> {
-  await page.getByRole('banner').getByRole('button', { name: '登录' }).click();
-  await page.getByLabel('用户名').fill(user.username);
-  await page.getByLabel('密码', { exact: true }).fill(INITIAL);
-  await page.locator('form').getByRole('button', { name: '登录' }).click();
+async function signInFirstTime(page: Page, user: { username: string; password: string }): Promise<void> {
+  await signIn(page, user.username, INITIAL);
   await page.waitForURL((u) => u.pathname === '/password');
-  await page.getByLabel('当前密码').fill(INITIAL);
-  await page.getByLabel('新密码', { exact: true }).fill(user.password);
-  await page.getByLabel('确认新密码').fill(user.password);
-  await page.locator('form').getByRole('button', { name: '修改密码' }).click();
+  await changeInitialPassword(page, INITIAL, user.password);
   await page.waitForURL((u) => u.pathname === '/');
 }
 
@@ -109,7 +104,7 @@ describe('web: evaluation', () => {
       try {
         await page.goto('/');
         expect(await page.getByRole('link', { name: '综合评价' }).count()).toBe(0);
-        await signIn(page, ANALYST);
+        await signInFirstTime(page, ANALYST);
         await page.getByRole('link', { name: '综合评价' }).click();
         await page.getByRole('heading', { name: '综合评价' }).waitFor();
         await page.getByRole('button', { name: '新建评价' }).click();
@@ -215,7 +210,7 @@ describe('web: evaluation', () => {
       const { context, page, errors } = await newPage(browser, web.url);
       try {
         await page.goto('/');
-        await signIn(page, COORDINATOR);
+        await signInFirstTime(page, COORDINATOR);
         await page.goto(runPath);
         await page.getByTestId('ranking-table').locator('.ant-table-row').first().waitFor();
         await page.getByRole('button', { name: '发布' }).click();

@@ -14,13 +14,16 @@ import {
   startServer,
   type StartedTestServer,
 } from '../support/server.ts';
-import { launchBrowser, newPage, screenshot } from './browser.ts';
+import { launchBrowser, newPage, screenshot, settle } from './browser.ts';
+import { signInAs, signOut, type TestPasswords } from './session.ts';
 
 const TASK = 'T03-02';
 const OWNER = 'most-owner';
 const COORD = 'xietiaoban';
-const INITIAL = { [OWNER]: 'Owner-Initial-Pass-4821', [COORD]: 'Coord-Initial-Pass-7305' };
-const CHANGED = { [OWNER]: 'Sanxia-Owner-Changed-6612', [COORD]: 'Jinyun-Coord-Changed-9034' };
+const PASSWORDS: TestPasswords = {
+  [OWNER]: { initial: 'Owner-Initial-Pass-4821', changed: 'Sanxia-Owner-Changed-6612' },
+  [COORD]: { initial: 'Coord-Initial-Pass-7305', changed: 'Jinyun-Coord-Changed-9034' },
+};
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
 function scimon(env: NodeJS.ProcessEnv, args: string[], input?: string): void {
@@ -33,42 +36,6 @@ function scimon(env: NodeJS.ProcessEnv, args: string[], input?: string): void {
   if (r.status !== 0) throw new Error(`scimon ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
 }
 
-async function signIn(page: Page, username: keyof typeof INITIAL, first: boolean): Promise<void> {
-  await page.getByRole('banner').getByRole('button', { name: '登录' }).click();
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(first ? INITIAL[username] : CHANGED[username]);
-  await page.locator('form').getByRole('button', { name: '登录' }).click();
-  if (first) {
-    await page.getByText('首次登录须先修改初始密码').waitFor();
-    await page.getByLabel('当前密码').fill(INITIAL[username]);
-    await page.getByLabel('新密码', { exact: true }).fill(CHANGED[username]);
-    await page.getByLabel('确认新密码').fill(CHANGED[username]);
-    await page.locator('form').getByRole('button', { name: '修改密码' }).click();
-    await page.waitForURL((u) => u.pathname !== '/password');
-  }
-  await page.getByTestId('user-menu').waitFor();
-}
-
-async function signOut(page: Page): Promise<void> {
-  const signInButton = page.getByRole('banner').getByRole('button', { name: '登录' });
-  // The dropdown animates in; a click during the animation can miss, so try again.
-  for (let attempt = 0; attempt < 3; attempt++) {
-    if (!(await page.getByRole('menuitem', { name: '退出' }).isVisible()))
-      await page.getByTestId('user-menu').click();
-    const item = page.getByRole('menuitem', { name: '退出' });
-    await item.waitFor();
-    await page.waitForTimeout(250);
-    await item.click();
-    try {
-      await signInButton.waitFor({ timeout: 5000 });
-      return;
-    } catch {
-      // still signed in: retry
-    }
-  }
-  await signInButton.waitFor();
-}
-
 async function openTask(page: Page): Promise<void> {
   await page.goto(`/tasks/${TASK}`);
   await page.getByTestId('task-title').waitFor();
@@ -78,13 +45,6 @@ async function pickDate(page: Page, input: ReturnType<Page['locator']>, date: st
   await input.click();
   await input.fill(date);
   await input.press('Enter');
-}
-
-/** Settles layout and the chart before a screenshot. */
-async function settle(page: Page): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(400);
 }
 
 async function overdueOf(page: Page, unit: string): Promise<number> {
@@ -112,12 +72,12 @@ describe('web: task supervision', () => {
     scimon(
       env,
       ['users', 'add', OWNER, '--role', 'task_owner', '--scope', 'MOST', '--password-stdin'],
-      INITIAL[OWNER],
+      PASSWORDS[OWNER]?.initial,
     );
     scimon(
       env,
       ['users', 'add', COORD, '--role', 'coordinator', '--scope', 'WSC', '--password-stdin'],
-      INITIAL[COORD],
+      PASSWORDS[COORD]?.initial,
     );
     browser = await launchBrowser();
   }, 240_000);
@@ -152,7 +112,7 @@ describe('web: task supervision', () => {
         await page.getByText('进展报告、佐证材料与延期申请仅对协调办').waitFor();
 
         // Coordinator: due date 2026-12-20 and a milestone.
-        await signIn(page, COORD, true);
+        await signInAs(page, PASSWORDS, COORD, true);
         await openTask(page);
         await page.getByRole('button', { name: '设置截止日期' }).click();
         const dueModal = page.locator('.ant-modal').filter({ hasText: '设置截止日期' });
@@ -171,7 +131,7 @@ describe('web: task supervision', () => {
         await signOut(page);
 
         // Owner (科技部): reminders, then the quarterly report with evidence.
-        await signIn(page, OWNER, true);
+        await signInAs(page, PASSWORDS, OWNER, true);
         await page.goto('/tasks/reminders');
         await page.getByTestId('reminder').first().waitFor();
         await settle(page);
@@ -196,7 +156,7 @@ describe('web: task supervision', () => {
         await signOut(page);
 
         // Coordinator returns it with a reason.
-        await signIn(page, COORD, false);
+        await signInAs(page, PASSWORDS, COORD, false);
         await openTask(page);
         await page.locator('[data-testid=report]').getByRole('button', { name: '退回' }).click();
         const ret = page.locator('.ant-modal').filter({ hasText: '退回 2026Q3 报告' });
@@ -209,7 +169,7 @@ describe('web: task supervision', () => {
         await signOut(page);
 
         // Owner fixes and resubmits (a new revision, with a new evidence file).
-        await signIn(page, OWNER, false);
+        await signInAs(page, PASSWORDS, OWNER, false);
         await openTask(page);
         await page.getByRole('button', { name: '填报进展' }).click();
         form = page.locator('.ant-modal').filter({ hasText: '填报进展' });
@@ -235,7 +195,7 @@ describe('web: task supervision', () => {
         await signOut(page);
 
         // Coordinator accepts; the task is green, the timeline shows the whole exchange.
-        await signIn(page, COORD, false);
+        await signInAs(page, PASSWORDS, COORD, false);
         await openTask(page);
         await page
           .locator('[data-testid=report][data-status=submitted]')
@@ -276,7 +236,7 @@ describe('web: task supervision', () => {
         server = await startServer({ env: { ...env, SCIMON_NOW: '2027-01-05' } });
         ({ context, page, errors } = await newPage(browser, server.url));
         await page.goto('/tasks');
-        await signIn(page, COORD, false);
+        await signInAs(page, PASSWORDS, COORD, false);
         await openTask(page);
         expect(
           await page.locator('.task-colour-big [data-testid=task-colour]').getAttribute('data-colour'),

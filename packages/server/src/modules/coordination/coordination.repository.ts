@@ -1,7 +1,7 @@
 // SQL for statistics coordination: settings (one row), resolutions (append-only), the source values of
 // cells holding at least two, and the names the queue shows.
-import type { Kysely } from 'kysely';
-import type { Database } from '@scimon/db';
+import type { Kysely, Selectable } from 'kysely';
+import type { CoordinationResolutionTable, Database } from '@scimon/db';
 import { SOURCE_CODES } from '@scimon/contracts';
 import {
   cellIdKey,
@@ -64,18 +64,7 @@ export interface ResolutionRow extends ResolutionRef {
   resolvedBy: string;
 }
 
-const toResolution = (r: {
-  id: number;
-  indicator_code: string;
-  org_unit_id: number;
-  period_code: string;
-  accepted_value: number;
-  chosen_source: string | null;
-  reason: string;
-  resolved_by: string;
-  resolved_at: string;
-  values_fingerprint: string;
-}): ResolutionRow => ({
+const toResolution = (r: Selectable<CoordinationResolutionTable>): ResolutionRow => ({
   id: Number(r.id),
   indicator: r.indicator_code,
   orgUnitId: Number(r.org_unit_id),

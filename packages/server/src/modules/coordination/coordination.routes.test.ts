@@ -3,8 +3,13 @@
 // |120 − 100| ÷ max(120, 100) = 20 ÷ 120 = 0.1667 > 0.05.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../../../test-support/databases.ts';
-import { createSeededApp, fixedClock, type SeededApp } from '../../../../../test-support/app.ts';
-import { adminClient, userClient, type Client, type Json } from '../../../../../test-support/http-client.ts';
+import { fixedClock, type SeededApp } from '../../../../../test-support/app.ts';
+import {
+  seededAppWithAdmin,
+  userClient,
+  type Client,
+  type Json,
+} from '../../../../../test-support/http-client.ts';
 
 const CELL = { indicator: 'gdp', orgUnit: 'LJ-MYH', period: '2025' };
 const KEY = 'gdp|LJ-MYH|2025';
@@ -13,8 +18,7 @@ describe.each(testDialects())('statistics coordination on %s', (dialect) => {
   let s: SeededApp;
   let admin: Client;
   beforeAll(async () => {
-    s = await createSeededApp(dialect, fixedClock('2026-11-28'));
-    admin = await adminClient(s);
+    ({ s, admin } = await seededAppWithAdmin(dialect, fixedClock('2026-11-28')));
   });
   afterAll(async () => s.close());
 

@@ -2,8 +2,8 @@
 // basis (口径) in force then; an absent basis keeps the stored one, a changed basis alone is a new version.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../../../test-support/databases.ts';
-import { createSeededApp, fixedClock, type SeededApp } from '../../../../../test-support/app.ts';
-import { adminClient, type Client, type Json } from '../../../../../test-support/http-client.ts';
+import { fixedClock, type SeededApp } from '../../../../../test-support/app.ts';
+import { seededAppWithAdmin, type Client, type Json } from '../../../../../test-support/http-client.ts';
 
 // 明月湖 LJ-MYH, 2025: a year the sample leaves empty there.
 const CELL = { indicator: 'gdp', orgUnit: 'LJ-MYH', period: '2025' };
@@ -13,8 +13,7 @@ describe.each(testDialects())('value history with basis on %s', (dialect) => {
   let s: SeededApp;
   let admin: Client;
   beforeAll(async () => {
-    s = await createSeededApp(dialect, fixedClock('2026-11-28'));
-    admin = await adminClient(s);
+    ({ s, admin } = await seededAppWithAdmin(dialect, fixedClock('2026-11-28')));
   });
   afterAll(async () => s.close());
 

@@ -4,8 +4,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../../../test-support/databases.ts';
-import { createSeededApp, fixedClock, type SeededApp } from '../../../../../test-support/app.ts';
-import { adminClient, type Client } from '../../../../../test-support/http-client.ts';
+import { fixedClock, type SeededApp } from '../../../../../test-support/app.ts';
+import { seededAppWithAdmin, type Client } from '../../../../../test-support/http-client.ts';
 
 const CELL = { indicator: 'gdp', orgUnit: 'LJ-MYH', period: '2025' };
 
@@ -13,8 +13,7 @@ describe.each(testDialects())('template previous values follow the precedence on
   let s: SeededApp;
   let admin: Client;
   beforeAll(async () => {
-    s = await createSeededApp(dialect, fixedClock('2026-11-28'));
-    admin = await adminClient(s);
+    ({ s, admin } = await seededAppWithAdmin(dialect, fixedClock('2026-11-28')));
   });
   afterAll(async () => s.close());
 

@@ -14,7 +14,7 @@ import {
 } from '../../api/collection.ts';
 import { QueryState, errorText } from '../../components/QueryState.tsx';
 import { formatDateTime } from '../../components/format.ts';
-import { OnTimeTag, StatusTag } from './StatusTag.tsx';
+import { onTimeColumn, statusColumn, valuesColumn } from './submission-columns.tsx';
 import { ReasonModal } from './ReasonModal.tsx';
 import { SubmissionDrawer } from './SubmissionDrawer.tsx';
 
@@ -80,12 +80,7 @@ export default function ApprovalQueue({ framework, period }: { framework: string
       ),
     },
     { title: t('col.period'), dataIndex: 'period', width: 76 },
-    {
-      title: t('col.status'),
-      key: 'status',
-      width: 100,
-      render: (_: unknown, s: SubmissionSummary) => <StatusTag status={s.status} />,
-    },
+    statusColumn(t, 100),
     {
       title: t('col.submitted'),
       key: 'submitted',
@@ -93,19 +88,8 @@ export default function ApprovalQueue({ framework, period }: { framework: string
       render: (_: unknown, s: SubmissionSummary) =>
         s.submittedAt ? `${formatDateTime(s.submittedAt)} · ${s.submittedBy ?? ''}` : '—',
     },
-    {
-      title: t('col.onTime'),
-      key: 'onTime',
-      width: 84,
-      render: (_: unknown, s: SubmissionSummary) => <OnTimeTag onTime={s.onTime} />,
-    },
-    {
-      title: t('col.values'),
-      key: 'values',
-      width: 150,
-      render: (_: unknown, s: SubmissionSummary) =>
-        t('col.valuesText', { count: s.valueCount, missing: s.missingCount }),
-    },
+    onTimeColumn(t, 84),
+    valuesColumn(t),
     {
       title: t('col.reason'),
       key: 'reason',

@@ -22,6 +22,7 @@ import { useTranslation } from 'react-i18next';
 import type { CoordinationItem, SourceCode } from '@scimon/contracts';
 import { resolveCoordination, useCollectionAction, useCoordination } from '../../api/collection.ts';
 import { QueryState, errorText } from '../../components/QueryState.tsx';
+import { validatedValues } from '../../components/modal-form.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { useSession } from '../../auth/session.ts';
 import { COORDINATOR_ROLES, formatNumber, formatShare, hasRole } from './collection-view.ts';
@@ -197,12 +198,8 @@ function ResolveModal({
 
   const submit = async () => {
     if (!item) return;
-    let v: ResolveForm;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
+    const v = await validatedValues(form);
+    if (v === null) return;
     setError(null);
     try {
       await resolve.mutateAsync({

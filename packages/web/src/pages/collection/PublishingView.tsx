@@ -12,6 +12,7 @@ import {
   useReleases,
 } from '../../api/collection.ts';
 import { QueryState, errorText } from '../../components/QueryState.tsx';
+import { validatedValues } from '../../components/modal-form.ts';
 import { formatDateTime } from '../../components/format.ts';
 
 export default function PublishingView({ framework, period }: { framework: string; period: string }) {
@@ -126,12 +127,8 @@ function Releases({ framework, period }: { framework: string; period: string }) 
   const publish = useCollectionAction(publishRelease);
 
   const onPublish = async () => {
-    let v: { note: string };
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
+    const v = await validatedValues(form);
+    if (v === null) return;
     setError(null);
     try {
       const r = await publish.mutateAsync({ framework, period, note: v.note.trim() });

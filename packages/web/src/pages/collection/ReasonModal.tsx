@@ -1,8 +1,9 @@
 // A modal asking for a reason (return, unapprove, resolve…): required text, the server's refusal inside.
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Alert, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../components/QueryState.tsx';
+import { useModalForm } from '../../components/modal-form.ts';
 
 interface Props {
   open: boolean;
@@ -17,28 +18,10 @@ interface Props {
 
 export function ReasonModal({ open, title, okText, danger, intro, onClose, onSubmit }: Props) {
   const { t } = useTranslation('collection');
-  const [form] = Form.useForm<{ reason: string }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  const submit = async () => {
-    let values: { reason: string };
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit(values.reason.trim());
-      onClose();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { form, busy, error, submit, afterOpenChange } = useModalForm<{ reason: string }>(
+    (values) => onSubmit(values.reason.trim()),
+    onClose,
+  );
 
   return (
     <Modal
@@ -50,12 +33,7 @@ export function ReasonModal({ open, title, okText, danger, intro, onClose, onSub
       onOk={() => void submit()}
       onCancel={onClose}
       destroyOnHidden
-      afterOpenChange={(o) => {
-        if (!o) {
-          form.resetFields();
-          setError(null);
-        }
-      }}
+      afterOpenChange={afterOpenChange}
     >
       {intro}
       <Form form={form} layout="vertical" preserve={false}>

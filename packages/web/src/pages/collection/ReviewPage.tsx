@@ -1,12 +1,13 @@
 // 审核 (Review): the approval queue, reporting rates, the statistics coordination queue, and for the
 // coordination office the deadlines and the publishing of releases. Each tab is its own chunk.
 import { lazy, Suspense, useMemo } from 'react';
-import { Flex, Select, Tabs, Typography } from 'antd';
+import { Flex, Select, Tabs } from 'antd';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useActiveFramework } from '../../api/collection.ts';
 import { useSession } from '../../auth/session.ts';
 import { PageLoading } from '../../components/PageLoading.tsx';
+import { CollectionHead, FrameworkName } from './CollectionHead.tsx';
 import { COORDINATOR_ROLES, defaultPeriod, hasRole, recentYears } from './collection-view.ts';
 import './collection.css';
 
@@ -19,8 +20,7 @@ const TABS = ['queue', 'rates', 'coordination', 'publishing'] as const;
 type TabKey = (typeof TABS)[number];
 
 export default function ReviewPage() {
-  const { t, i18n } = useTranslation('collection');
-  const en = i18n.language === 'en-US';
+  const { t } = useTranslation('collection');
   const { user } = useSession();
   const [params, setParams] = useSearchParams();
   const framework = useActiveFramework();
@@ -57,16 +57,9 @@ export default function ReviewPage() {
 
   return (
     <div className="collection-page">
-      <Flex justify="space-between" align="center" wrap gap={12} className="collection-head">
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('review.title')}
-        </Typography.Title>
+      <CollectionHead title={t('review.title')}>
         <Flex align="center" gap={8} wrap>
-          {framework.data && (
-            <Typography.Text type="secondary">
-              {t('workbench.framework', { name: en ? framework.data.nameEn : framework.data.nameZh })}
-            </Typography.Text>
-          )}
+          <FrameworkName framework={framework.data} />
           <label htmlFor="review-period" className="toolbar-label">
             {t('workbench.period')}
           </label>
@@ -79,7 +72,7 @@ export default function ReviewPage() {
             data-testid="review-period"
           />
         </Flex>
-      </Flex>
+      </CollectionHead>
       <Tabs
         activeKey={tab}
         onChange={(k) => set('tab', k)}

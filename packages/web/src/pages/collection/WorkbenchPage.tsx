@@ -1,20 +1,7 @@
 // 工作台 (Workbench): a reporter's submissions with their status, deadline and any returned reason; then
 // for one park and period the entry form or the upload of a filled template, and the Submit button.
 import { useMemo } from 'react';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Descriptions,
-  Empty,
-  Flex,
-  Select,
-  Space,
-  Table,
-  Tabs,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Descriptions, Empty, Select, Space, Table, Tabs, Typography } from 'antd';
 import { SendOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -33,9 +20,11 @@ import { QueryState, errorText } from '../../components/QueryState.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { unitName } from '../../components/OrgUnitPicker.tsx';
 import { defaultPeriod, recentYears, reportingParks } from './collection-view.ts';
+import { CollectionHead, FrameworkName } from './CollectionHead.tsx';
 import { EntryForm } from './EntryForm.tsx';
 import { UploadPanel } from './UploadPanel.tsx';
 import { OnTimeTag, StatusTag } from './StatusTag.tsx';
+import { onTimeColumn, statusColumn, valuesColumn } from './submission-columns.tsx';
 import './collection.css';
 
 const EDITABLE = new Set(['draft', 'returned']);
@@ -101,26 +90,10 @@ export default function WorkbenchPage() {
       render: (_: unknown, s: SubmissionSummary) => (en ? s.orgUnit.nameEn : s.orgUnit.nameZh),
     },
     { title: t('col.period'), dataIndex: 'period', width: 80 },
-    {
-      title: t('col.status'),
-      key: 'status',
-      width: 110,
-      render: (_: unknown, s: SubmissionSummary) => <StatusTag status={s.status} />,
-    },
+    statusColumn(t, 110),
     { title: t('col.deadline'), dataIndex: 'deadline', width: 110 },
-    {
-      title: t('col.onTime'),
-      key: 'onTime',
-      width: 90,
-      render: (_: unknown, s: SubmissionSummary) => <OnTimeTag onTime={s.onTime} />,
-    },
-    {
-      title: t('col.values'),
-      key: 'values',
-      width: 150,
-      render: (_: unknown, s: SubmissionSummary) =>
-        t('col.valuesText', { count: s.valueCount, missing: s.missingCount }),
-    },
+    onTimeColumn(t, 90),
+    valuesColumn(t),
     {
       title: t('col.reason'),
       key: 'reason',
@@ -147,16 +120,9 @@ export default function WorkbenchPage() {
 
   return (
     <div className="collection-page">
-      <Flex justify="space-between" align="center" wrap gap={12} className="collection-head">
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('workbench.title')}
-        </Typography.Title>
-        {framework.data && (
-          <Typography.Text type="secondary">
-            {t('workbench.framework', { name: en ? framework.data.nameEn : framework.data.nameZh })}
-          </Typography.Text>
-        )}
-      </Flex>
+      <CollectionHead title={t('workbench.title')}>
+        <FrameworkName framework={framework.data} />
+      </CollectionHead>
 
       {returned.map((s) => (
         <Alert

@@ -1,8 +1,9 @@
 // A modal holding one form: validates, submits, shows the server's localised refusal inside, closes on success.
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Alert, Form, Modal, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../components/QueryState.tsx';
+import { useModalForm } from '../../components/modal-form.ts';
 
 interface Props<V> {
   title: string;
@@ -33,29 +34,10 @@ export function FormModal<V extends object>({
   children,
 }: Props<V>) {
   const { t } = useTranslation('tasks');
-  const [form] = Form.useForm<V>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  const submit = async () => {
-    let values: V;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit(values);
-      onClose();
-      onDone?.();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { form, busy, error, submit, afterOpenChange } = useModalForm<V>(onSubmit, () => {
+    onClose();
+    onDone?.();
+  });
 
   return (
     <Modal
@@ -69,12 +51,7 @@ export function FormModal<V extends object>({
       width={width ?? 560}
       style={top === undefined ? undefined : { top }}
       destroyOnHidden
-      afterOpenChange={(o) => {
-        if (!o) {
-          form.resetFields();
-          setError(null);
-        }
-      }}
+      afterOpenChange={afterOpenChange}
     >
       <Form<V> form={form} layout="vertical" initialValues={initialValues} requiredMark preserve={false}>
         {typeof children === 'function' ? children(form) : children}
