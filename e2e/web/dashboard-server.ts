@@ -1,12 +1,11 @@
 // The server of the dashboards' browser tests, guarded against the web build changing under it.
 //
-// The server registers @fastify/static with `wildcard: false`, which makes one route per file of
-// packages/web/dist found at start-up. When another test process rebuilds dist (any edit of the web sources
-// makes it stale, and every e2e file calls ensureWebBuild), the new index.html names chunks the running
-// server has no route for: they are answered by the SPA fallback with index.html (text/html), the module
-// script fails and the page never renders — a locator.waitFor then times out after 30 s. These helpers
-// (a) restart the server on the current build before each test, and (b) turn that symptom into a clear
-// error message instead of a bare time-out.
+// When another test process rebuilds packages/web/dist (any edit of the web sources makes it stale, and
+// every e2e file calls ensureWebBuild), the chunks a page loaded from the old index.html are gone: the
+// server answers a missing /assets/ file with index.html (text/html), the module script fails and the page
+// never renders — a locator.waitFor then times out after 30 s. These helpers (a) restart the server on the
+// current build before each test, and (b) turn that symptom into a clear error message instead of a bare
+// time-out.
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
