@@ -314,6 +314,20 @@ export async function getSubmission(
 
 // ---------------------------------------------------------------- transitions
 
+/** The columns a history row copies from its value (besides the value's id, who, when and the action). */
+const VALUE_COLUMNS = [
+  'basis',
+  'indicator_code',
+  'org_unit_id',
+  'period_code',
+  'source',
+  'value',
+  'status',
+  'version',
+  'comment',
+  'source_ref',
+] as const;
+
 /** Sets the status of a submission's report values and appends one history row per changed value. */
 async function setValueStatus(
   tx: Transaction<Database>,
@@ -331,35 +345,13 @@ async function setValueStatus(
     await tx.updateTable('data_value').set({ status }).where('id', 'in', chunk).execute();
     await tx
       .insertInto('data_value_history')
-      .columns([
-        'data_value_id',
-        'indicator_code',
-        'org_unit_id',
-        'period_code',
-        'source',
-        'value',
-        'status',
-        'version',
-        'comment',
-        'source_ref',
-        'changed_by',
-        'changed_at',
-        'action',
-      ])
+      .columns(['data_value_id', ...VALUE_COLUMNS, 'changed_by', 'changed_at', 'action'])
       .expression((eb) =>
         eb
           .selectFrom('data_value')
           .select([
             'id',
-            'indicator_code',
-            'org_unit_id',
-            'period_code',
-            'source',
-            'value',
-            'status',
-            'version',
-            'comment',
-            'source_ref',
+            ...VALUE_COLUMNS,
             sql.lit(actor).as('changed_by'),
             sql.lit(at).as('changed_at'),
             sql.lit(action).as('action'),
