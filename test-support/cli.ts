@@ -11,14 +11,26 @@ export interface CliRun {
 
 const bin = path.join(repoRoot, 'packages', 'cli', 'bin', 'scimon.mjs');
 
-export function runScimon(args: string[], env: Record<string, string> = {}, cwd = repoRoot): CliRun {
+export function runScimon(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+  cwd = repoRoot,
+  input?: string,
+): CliRun {
   const r = spawnSync(process.execPath, [bin, ...args], {
     cwd,
     env: { ...process.env, SCIMON_LOG: 'silent', ...env },
+    input,
     encoding: 'utf8',
     timeout: 120_000,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Runs a set-up command (seed, users add, import …) that must succeed; its output is the error otherwise. */
+export function scimonOrThrow(env: Record<string, string | undefined>, args: string[], input?: string): void {
+  const r = runScimon(args, env, repoRoot, input);
+  if (r.code !== 0) throw new Error(`scimon ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
 }
 
 /** Same, without blocking the test's event loop (for commands that run beside an in-process server). */

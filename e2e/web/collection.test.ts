@@ -4,20 +4,14 @@
 // a value in the web form (inline check of a typed number) and submits again; the reviewer approves; the
 // reporter sees it approved and opens the changed value's history. A coordinator looks at the review page in
 // English and changes the coordination rules (tolerance, source precedence).
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import {
-  ADMIN_PASSWORD,
-  ensureWebBuild,
-  repoRoot,
-  startServer,
-  type StartedTestServer,
-} from '../support/server.ts';
+import { ADMIN_PASSWORD, ensureWebBuild, startServer, type StartedTestServer } from '../support/server.ts';
+import { scimonOrThrow as scimon } from '../../test-support/cli.ts';
 import { launchBrowser, newPage, screenshot, settle } from './browser.ts';
 import { signInAs, signOut, type TestPasswords } from './session.ts';
 
@@ -32,16 +26,6 @@ const PASSWORDS: TestPasswords = {
   [COORD]: { initial: 'Coordinator-Initial-Pass-5503', changed: 'Xietiao-Office-Changed-8836' },
 };
 const RETURN_REASON = '研发经费内部支出请附统计口径说明。';
-
-function scimon(env: NodeJS.ProcessEnv, args: string[], input?: string): void {
-  const r = spawnSync(process.execPath, ['packages/cli/bin/scimon.mjs', ...args], {
-    cwd: repoRoot,
-    env: { ...process.env, ...env },
-    input,
-    encoding: 'utf8',
-  });
-  if (r.status !== 0) throw new Error(`scimon ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
-}
 
 /**
  * The provincial bureau's 2025 figures for two of the park's indicators, 12 % above the park's 2024 values

@@ -1,19 +1,13 @@
 // Browser: task supervision (督办). A task owner (科技部) files a quarterly report with evidence, the
 // coordinator returns it, the owner fixes and resubmits, the coordinator accepts; a second server on the same
 // database with a later SCIMON_NOW finds the task past its due date and red; the scoreboard reflects it.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import {
-  ADMIN_PASSWORD,
-  ensureWebBuild,
-  repoRoot,
-  startServer,
-  type StartedTestServer,
-} from '../support/server.ts';
+import { ADMIN_PASSWORD, ensureWebBuild, startServer, type StartedTestServer } from '../support/server.ts';
+import { scimonOrThrow as scimon } from '../../test-support/cli.ts';
 import { launchBrowser, newPage, screenshot, settle } from './browser.ts';
 import { signInAs, signOut, type TestPasswords } from './session.ts';
 
@@ -25,16 +19,6 @@ const PASSWORDS: TestPasswords = {
   [COORD]: { initial: 'Coord-Initial-Pass-7305', changed: 'Jinyun-Coord-Changed-9034' },
 };
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
-
-function scimon(env: NodeJS.ProcessEnv, args: string[], input?: string): void {
-  const r = spawnSync(process.execPath, ['packages/cli/bin/scimon.mjs', ...args], {
-    cwd: repoRoot,
-    env: { ...process.env, ...env },
-    input,
-    encoding: 'utf8',
-  });
-  if (r.status !== 0) throw new Error(`scimon ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
-}
 
 async function openTask(page: Page): Promise<void> {
   await page.goto(`/tasks/${TASK}`);

@@ -80,12 +80,8 @@ export const dataValueWriteRoutes =
         const found = await findValueWithHistory(deps.db.db, k);
         if (!found) throw new ApiError('E_DATA_VALUE_NOT_FOUND', { key: req.params.key });
         let previous: number | null = null;
-        // The basis in force with each version: a write without a basis (and a workflow action) keeps the
-        // stored one and may leave its history row's basis empty, and a basis is never cleared, so an empty
-        // row basis carries the last one stated.
-        let basis: string | null = null;
+        // Every writer copies the value's basis into its history row, so each row states the basis in force.
         const items = found.history.map((h) => {
-          if (h.basis !== null && h.basis !== '') basis = h.basis;
           const entry = {
             version: Number(h.version),
             action: h.action,
@@ -93,7 +89,7 @@ export const dataValueWriteRoutes =
             previousValue: previous,
             status: h.status,
             comment: h.comment,
-            basis,
+            basis: h.basis,
             sourceRef: h.source_ref,
             changedBy: h.changed_by,
             changedAt: h.changed_at,

@@ -131,7 +131,7 @@ export async function writeChanges(
   const status = sql`CASE WHEN source = 'report' THEN 'draft' ELSE 'published' END`;
   const historyCols =
     sql.raw(`data_value_id, indicator_code, org_unit_id, period_code, source, value, status, version,
-                                    comment, source_ref, changed_by, changed_at, action`);
+                                    comment, source_ref, basis, changed_by, changed_at, action`);
   if (pg) {
     // One statement per action: the rows written come back through RETURNING and go straight into the
     // history (no join back to data_value).
@@ -156,7 +156,7 @@ export async function writeChanges(
             RETURNING *)
           INSERT INTO data_value_history (${historyCols})
           SELECT id, indicator_code, org_unit_id, period_code, source, value, status, version,
-                 comment, source_ref, updated_by, updated_at, 'insert' FROM ins`.execute(tx);
+                 comment, source_ref, basis, updated_by, updated_at, 'insert' FROM ins`.execute(tx);
         await sql`SELECT set_config('work_mem', ${mem.rows[0]!.w}, true)`.execute(tx);
       } catch (e) {
         const pgError = e as { code?: string; constraint?: string };
@@ -174,7 +174,7 @@ export async function writeChanges(
           RETURNING data_value.*)
         INSERT INTO data_value_history (${historyCols})
         SELECT id, indicator_code, org_unit_id, period_code, source, value, status, version,
-               comment, source_ref, updated_by, updated_at, 'update' FROM upd`.execute(tx);
+               comment, source_ref, basis, updated_by, updated_at, 'update' FROM upd`.execute(tx);
       if (Number(upd.numAffectedRows ?? 0) !== updates) throw new ImportConflict('update');
     }
     return;
@@ -198,13 +198,13 @@ export async function writeChanges(
     await sql`
       INSERT INTO data_value_history (${historyCols})
       SELECT id, indicator_code, org_unit_id, period_code, source, value, status, version,
-             comment, source_ref, updated_by, updated_at, 'insert'
+             comment, source_ref, basis, updated_by, updated_at, 'insert'
       FROM data_value WHERE id > ${before}`.execute(tx);
   if (updates)
     await sql`
       INSERT INTO data_value_history (${historyCols})
       SELECT d.id, d.indicator_code, d.org_unit_id, d.period_code, d.source, d.value, d.status, d.version,
-             d.comment, d.source_ref, d.updated_by, d.updated_at, 'update'
+             d.comment, d.source_ref, d.basis, d.updated_by, d.updated_at, 'update'
       FROM import_stage s JOIN data_value d ON d.indicator_code = s.indicator_code AND d.org_unit_id = s.org_unit_id
         AND d.period_code = s.period_code AND d.source = s.source
       WHERE s.action = 'update'`.execute(tx);
@@ -229,9 +229,9 @@ type SqliteDb = NonNullable<ReturnType<typeof sqliteHandle>>;
 const VALUE_COLUMNS =
   'indicator_code, org_unit_id, period_code, source, value, status, version, comment, source_ref, updated_by, updated_at';
 const HISTORY_COLUMNS =
-  'data_value_id, indicator_code, org_unit_id, period_code, source, value, status, version, comment, source_ref, changed_by, changed_at, action';
+  'data_value_id, indicator_code, org_unit_id, period_code, source, value, status, version, comment, source_ref, basis, changed_by, changed_at, action';
 const HISTORY_FROM_VALUE =
-  'id, indicator_code, org_unit_id, period_code, source, value, status, version, comment, source_ref, updated_by, updated_at';
+  'id, indicator_code, org_unit_id, period_code, source, value, status, version, comment, source_ref, basis, updated_by, updated_at';
 /** Rows per multi-row INSERT (11 parameters a row, far below SQLite's limit of 32,766). */
 const ROWS_PER_INSERT = 200;
 

@@ -739,6 +739,7 @@ export async function reviseValue(
         version: row.version,
         comment: row.comment,
         source_ref: row.source_ref,
+        basis: row.basis,
         changed_by: ctx.actor,
         changed_at: ctx.at,
         action: 'revise',
