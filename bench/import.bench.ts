@@ -165,15 +165,23 @@ async function phaseCsv(dialect: 'sqlite' | 'postgres', values: number) {
     if (Number(history.n) < values) throw new Error('history rows missing');
     let copyMs: number | null = null;
     let copyIndexedMs: number | null = null;
+    let copyTableMs: number | null = null;
     if (dialect === 'postgres') {
-      // Two baselines, plain COPY of the same rows (no checks, no history, no submissions): (a) into an
-      // unindexed table without constraints (codes as text), (b) into a table shaped like data_value with
-      // its unique key and indexes (`LIKE … INCLUDING ALL`: identity id, org unit ids resolved; no foreign
-      // keys, which LIKE does not copy).
+      // Three baselines, plain COPY of the same rows (no checks, no history, no submissions, no file kept):
+      // (a) into an unindexed table without constraints (codes as text); (b) into a table shaped like
+      // data_value with its unique key and indexes (`LIKE … INCLUDING ALL`: identity id, org unit ids
+      // resolved) but no foreign keys, which LIKE does not copy; (c) into a table exactly as data_value
+      // stands: (b) plus data_value's foreign keys, read from the catalogue — the same rows into the same
+      // table, which is the baseline the goal is judged against.
       await sql`CREATE TABLE copy_target (indicator_code varchar(64), org_unit_code varchar(40), period_code varchar(20), source varchar(40), value double precision, comment text)`.execute(
         h.db,
       );
       await sql`CREATE TABLE copy_indexed (LIKE data_value INCLUDING ALL)`.execute(h.db);
+      await sql`CREATE TABLE copy_table (LIKE data_value INCLUDING ALL)`.execute(h.db);
+      const fks = await sql<{ def: string }>`
+        SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint
+        WHERE conrelid = 'data_value'::regclass AND contype = 'f'`.execute(h.db);
+      for (const fk of fks.rows) await sql.raw(`ALTER TABLE copy_table ADD ${fk.def}`).execute(h.db);
       const ids = new Map(
         (await h.db.selectFrom('org_unit').select(['id', 'code']).execute()).map((u) => [u.code, u.id]),
       );
@@ -189,20 +197,24 @@ async function phaseCsv(dialect: 'sqlite' | 'postgres', values: number) {
         );
       });
       copyMs = performance.now() - t1;
+      const valueLines = function* () {
+        for (const r of rows)
+          yield `${r[0]}\t${ids.get(r[1]!)}\t${r[2]}\t${r[4]}\t${r[3]}\tdraft\t1\t\\N\timport:1\tadmin\t${at}\n`;
+      };
+      const valueColumns =
+        '(indicator_code, org_unit_id, period_code, source, value, status, version, comment, source_ref, updated_by, updated_at)';
       const t2 = performance.now();
       await h.db.connection().execute(async (c) => {
-        await copyInto(
-          c,
-          'COPY copy_indexed (indicator_code, org_unit_id, period_code, source, value, status, version, comment, source_ref, updated_by, updated_at) FROM STDIN',
-          (function* () {
-            for (const r of rows)
-              yield `${r[0]}\t${ids.get(r[1]!)}\t${r[2]}\t${r[4]}\t${r[3]}\tdraft\t1\t\\N\timport:1\tadmin\t${at}\n`;
-          })(),
-        );
+        await copyInto(c, `COPY copy_indexed ${valueColumns} FROM STDIN`, valueLines());
       });
       copyIndexedMs = performance.now() - t2;
+      const t3 = performance.now();
+      await h.db.connection().execute(async (c) => {
+        await copyInto(c, `COPY copy_table ${valueColumns} FROM STDIN`, valueLines());
+      });
+      copyTableMs = performance.now() - t3;
     }
-    return { ms, copyMs, copyIndexedMs };
+    return { ms, copyMs, copyIndexedMs, copyTableMs };
   } finally {
     await drop();
   }
@@ -280,15 +292,24 @@ if (PHASES.has('sqlite')) {
 if (PHASES.has('postgres') && process.env.SCIMON_TEST_PG_URL) {
   const pgRuns = Array.from(
     { length: RUNS },
-    () => run(['postgres', String(VALUES)]) as { ms: number; copyMs: number; copyIndexedMs: number },
+    () =>
+      run(['postgres', String(VALUES)]) as {
+        ms: number;
+        copyMs: number;
+        copyIndexedMs: number;
+        copyTableMs: number;
+      },
   );
   const ms = median(pgRuns.map((r) => r.ms));
   const copy = median(pgRuns.map((r) => r.copyMs));
   const copyIndexed = median(pgRuns.map((r) => r.copyIndexedMs));
+  const copyTable = median(pgRuns.map((r) => r.copyTableMs));
+  const ratio = (baseline: number) =>
+    `${(baseline / 1000).toFixed(2)} s, ratio ${(baseline / ms).toFixed(2)}×`;
   console.log(
-    `CSV ${VALUES} values, PostgreSQL: median ${(ms / 1000).toFixed(2)} s = ${Math.round(VALUES / (ms / 1000))} values/s; ` +
-      `plain COPY into an unindexed table ${(copy / 1000).toFixed(2)} s: ratio ${(copy / ms).toFixed(2)}× (goal ≥ 0.5×); ` +
-      `COPY into a data_value-shaped table with its indexes ${(copyIndexed / 1000).toFixed(2)} s: ratio ${(copyIndexed / ms).toFixed(2)}×`,
+    `CSV ${VALUES} values, PostgreSQL: median ${(ms / 1000).toFixed(2)} s = ${Math.round(VALUES / (ms / 1000))} values/s. ` +
+      `Plain COPY of the same rows (medians): into data_value as it stands (indexes and foreign keys) ${ratio(copyTable)} (goal ≥ 0.5×); ` +
+      `without its foreign keys ${ratio(copyIndexed)}; into an unindexed table ${ratio(copy)}`,
   );
 } else if (PHASES.has('postgres'))
   console.log('PostgreSQL not measured: run through scripts/with-pg.sh (SCIMON_TEST_PG_URL)');

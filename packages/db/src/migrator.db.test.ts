@@ -81,6 +81,70 @@ describe.each(testDialects())('migrations on %s', (dialect) => {
     expect(stored).toEqual({ value: 1.5, org_unit_id: id });
   });
 
+  it('keep the value history as a ledger: rows and index survive the rebuild, no key to the value row', async () => {
+    const value = await t.db.selectFrom('data_value').select('id').executeTakeFirstOrThrow();
+    const historyRow = {
+      data_value_id: value.id,
+      indicator_code: 'gdp',
+      org_unit_id: 1,
+      period_code: '2024',
+      source: 'sample',
+      value: 1.5,
+      status: 'published',
+      version: 1,
+      comment: '备注',
+      source_ref: null,
+      basis: '口径',
+      changed_by: 't',
+      changed_at: '2026-11-28T10:00:00+08:00',
+      action: 'insert',
+    };
+    await t.db.insertInto('data_value_history').values(historyRow).execute();
+    // Down to the migration before the ledger (rebuilding the table with its key), then up again.
+    const migrator = createMigrator(t.db);
+    expect((await migrator.migrateTo('202611280800_coordination')).error).toBeUndefined();
+    expect(await migrateToLatest(t.db)).toContain('202611280900_history_ledger');
+    const kept = await t.db.selectFrom('data_value_history').selectAll().execute();
+    expect(kept).toHaveLength(1);
+    expect({ ...kept[0], id: undefined, data_value_id: Number(kept[0]!.data_value_id) }).toEqual({
+      ...historyRow,
+      id: undefined,
+      data_value_id: Number(value.id),
+    });
+    const indexes =
+      dialect === 'sqlite'
+        ? (
+            await sql<{ name: string }>`select name from sqlite_master
+              where type = 'index' and tbl_name = 'data_value_history'`.execute(t.db)
+          ).rows
+        : (
+            await sql<{ name: string }>`select indexname as name from pg_indexes
+              where tablename = 'data_value_history'`.execute(t.db)
+          ).rows;
+    expect(indexes.map((i) => i.name)).toContain('data_value_history_value_idx');
+    const foreignKeys =
+      dialect === 'sqlite'
+        ? (await sql`select * from pragma_foreign_key_list('data_value_history')`.execute(t.db)).rows
+        : (
+            await sql`select conname from pg_constraint
+              where conrelid = 'data_value_history'::regclass and contype = 'f'`.execute(t.db)
+          ).rows;
+    expect(foreignKeys).toEqual([]);
+    await t.db.deleteFrom('data_value_history').execute();
+  });
+
+  it('keep uploaded bytes lz4-compressed on PostgreSQL, as a plain blob on SQLite', async () => {
+    if (dialect === 'postgres') {
+      const r = await sql<{ c: string }>`select attcompression as c from pg_attribute
+        where attrelid = 'stored_file'::regclass and attname = 'content'`.execute(t.db);
+      expect(r.rows[0]?.c).toBe('l');
+    } else {
+      const r = await sql<{ type: string }>`select type from pragma_table_info('stored_file')
+        where name = 'content'`.execute(t.db);
+      expect(r.rows[0]?.type.toLowerCase()).toBe('blob');
+    }
+  });
+
   it('go down and up again', async () => {
     const migrator = createMigrator(t.db);
     const down = await migrator.migrateTo(NO_MIGRATIONS);

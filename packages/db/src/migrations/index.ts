@@ -9,6 +9,8 @@ import * as m202611280500 from './202611280500_collection.ts';
 import * as m202611280600 from './202611280600_evaluation.ts';
 import * as m202611280700 from './202611280700_workflow.ts';
 import * as m202611280800 from './202611280800_coordination.ts';
+import * as m202611280900 from './202611280900_history_ledger.ts';
+import * as m202611281000 from './202611281000_stored_file_compression.ts';
 
 export const migrations: Record<string, Migration> = {
   '202611280100_catalogue': m202611280100,
@@ -19,4 +21,6 @@ export const migrations: Record<string, Migration> = {
   '202611280600_evaluation': m202611280600,
   '202611280700_workflow': m202611280700,
   '202611280800_coordination': m202611280800,
+  '202611280900_history_ledger': m202611280900,
+  '202611281000_stored_file_compression': m202611281000,
 };

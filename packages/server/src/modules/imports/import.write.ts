@@ -1,7 +1,7 @@
 // Writes an accepted plan in the caller's transaction. PostgreSQL: rows go to a temporary staging table
-// by COPY, then one plain INSERT … SELECT in key order (a unique violation is the conflict) and one
+// by COPY in key order, then one plain INSERT … SELECT (a unique violation is the conflict) and one
 // UPDATE … FROM guarded by the expected version, each feeding the history in the same statement (the
-// foreign keys are checked by their triggers, as for every write). SQLite: prepared statements on the better-sqlite3 handle, reused across rows
+// value's foreign keys are checked by their triggers, as for every write). SQLite: prepared statements on the better-sqlite3 handle, reused across rows
 // (multi-row INSERTs in file order, one guarded UPDATE per changed row), and the inserts' history as one
 // INSERT … SELECT by id range.
 import { CompiledQuery, sql, type Kysely, type Transaction } from 'kysely';
@@ -10,6 +10,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { sqliteHandle, type Database } from '@scimon/db';
 import type { Change } from './import.plan.ts';
 import { profileMark } from './import.profile.ts';
+import { keyOrder } from './import.key-order.ts';
 
 export class ImportConflict extends Error {}
 
@@ -72,8 +73,11 @@ export async function copyInto(
 
 async function fillStage(tx: Transaction<Database>, pg: boolean, changes: readonly Change[]) {
   if (pg) {
+    // Staged in key order: the plain INSERT … SELECT below reads them back in that order (a sequential
+    // scan of a fresh temporary table returns rows as written).
+    const order = keyOrder(changes);
     function* lines() {
-      for (const ch of changes) yield copyLine(ch);
+      for (let i = 0; i < order.length; i++) yield copyLine(changes[order[i]!]!);
     }
     await copyInto(tx, `COPY import_stage (${STAGE_COLUMNS}) FROM STDIN`, lines());
     // A temporary table has no statistics: without them the planner guesses badly for the joins below.
@@ -139,12 +143,10 @@ export async function writeChanges(
       // A plain INSERT (no ON CONFLICT: its speculative insertion costs a unique-index probe and an extra
       // WAL record a row): a row that appeared since the plan read the stored values (another writer) is
       // a unique violation, which aborts the transaction and is reported as the same conflict. Rows go
-      // in key order: the unique index and the org unit/period index are then filled nearly sequentially
-      // (sorted bytewise, COLLATE "C": the codes are ASCII, so the same order as the index, and the sort
-      // needs no locale-aware comparison).
+      // in key order, as staged: the unique index is then filled nearly sequentially.
       let ins;
       try {
-        // The key-order sort and the rows handed from the insert to the history stay in memory.
+        // The rows handed from the insert to the history stay in memory.
         const mem = await sql<{ w: string }>`SELECT current_setting('work_mem') AS w`.execute(tx);
         await sql`SELECT set_config('work_mem', '256MB', true)`.execute(tx);
         ins = await sql`
@@ -152,7 +154,6 @@ export async function writeChanges(
             INSERT INTO data_value (indicator_code, org_unit_id, period_code, source, value, status, version, comment, source_ref, updated_by, updated_at)
             SELECT indicator_code, org_unit_id, period_code, source, value, ${status}, 1, comment, ${meta.sourceRef}, ${meta.actor}, ${meta.at}
             FROM import_stage WHERE action = 'insert'
-            ORDER BY indicator_code COLLATE "C", org_unit_id, period_code COLLATE "C", source COLLATE "C"
             RETURNING *)
           INSERT INTO data_value_history (${historyCols})
           SELECT id, indicator_code, org_unit_id, period_code, source, value, status, version,
