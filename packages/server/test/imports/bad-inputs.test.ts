@@ -269,6 +269,44 @@ const CORPUS: Record<string, { as?: typeof reporter; problems: Expected[] }> = {
       ),
     ],
   },
+  // R01 rd_expenditure <= gdp: 30 > 25, so both of its values are located. No warning: CD-XLH's report
+  // series of gdp holds only 2024 (640), no 2025 for a year-on-year change, too short for outliers.
+  'rule-broken.csv': {
+    problems: [
+      E(
+        null,
+        2,
+        'value',
+        'E_IMPORT_RULE_FAILED',
+        '30',
+        '第2行 value 列：违反校验规则 R01：rd_expenditure <= gdp',
+        'row 2, column value: Breaks validation rule R01: rd_expenditure <= gdp',
+      ),
+      E(
+        null,
+        3,
+        'value',
+        'E_IMPORT_RULE_FAILED',
+        '25',
+        '第3行 value 列：违反校验规则 R01：rd_expenditure <= gdp',
+        'row 3, column value: Breaks validation rule R01: rd_expenditure <= gdp',
+      ),
+    ],
+  },
+  // 7,000,000 / 640 ≈ 10⁴·⁰⁴, within 10⁴ ± 0.5 decades of the series' median: 万元/亿元 mix-up, no comment.
+  'warning-without-comment.csv': {
+    problems: [
+      E(
+        null,
+        2,
+        'value',
+        'E_IMPORT_COMMENT_REQUIRED',
+        '7000000',
+        '第2行 value 列：“7000000” 触发预警（约为历史值的 1 万倍或万分之一，可能混淆了万元与亿元），请填写备注说明，或确认接受预警',
+        'row 2, column value: "7000000" raises warnings (about 10⁴ times (or 1/10⁴ of) its history: 万元 and 亿元 mixed up?): add a comment, or accept the warnings',
+      ),
+    ],
+  },
   'not-utf8-or-gbk.csv': {
     problems: [
       E(

@@ -357,6 +357,12 @@ export interface Plan {
   summary: ImportSummary;
   notices: ImportProblem[];
   notReported: number;
+  /**
+   * Phases 3–4, the warnings and the cross-indicator rules on the rows that change something: adds their
+   * problems and notices and counts `summary.warned`. Separate so a writer can run them while the database
+   * works (the plan's changes do not depend on them; any problem they add refuses the whole import).
+   */
+  checkWarningsAndRules(): void;
 }
 
 const periodCache = new Map<string, Period | null>();
@@ -450,7 +456,7 @@ class Series {
   }
 }
 
-/** Phases 2–4: against the stored data, then warnings and rules on the rows that change something. */
+/** Phase 2, against the stored data; phases 3–4 are `checkWarningsAndRules` of the plan returned. */
 export function planChanges(
   ctx: PlanContext,
   candidates: readonly Candidate[],
@@ -539,107 +545,110 @@ export function planChanges(
     changeSeries.push(candidateSeries[i]!);
   }
 
-  const warnings = new Map<Change, { zh: string; en: string }[]>();
-  const warn = (ch: Change, w: { zh: string; en: string }) => {
-    const list = warnings.get(ch) ?? [];
-    list.push(w);
-    warnings.set(ch, list);
-  };
-  const history: number[] = [];
-  for (let i = 0; i < changes.length; i++) {
-    const ch = changes[i]!;
-    const c = ch.c;
-    if (c.value === null) continue;
-    const s = changeSeries[i]!;
-    history.length = 0;
-    const ord = ordinal(c.period);
-    const kind = c.period.kind;
-    let prev: number | null = null;
-    for (let j = 0; j < s.size; j++) {
-      const v = s.values[j]!;
-      if (v === null || s.kinds[j] !== kind) continue;
-      const o = s.ords[j]!;
-      // The recent history only (the last HISTORY_WINDOW periods): bounded work per value, current levels.
-      if (o < ord && o >= ord - HISTORY_WINDOW) history.push(v);
-      if (o === ord - 1) prev = v;
-    }
-    const kinds = historyWarnings({
-      value: c.value,
-      history,
-      previous: prev,
-      percent: c.indicator.valueType === 'percent',
-    });
-    for (const k of kinds) warn(ch, WARNING_TEXT[k]);
-  }
-
-  // Rules: one group per (org unit, period, source) with a change; stored values fill the rest. Only the
-  // indicators a rule names are gathered (the rules read nothing else).
-  if (ctx.rules.length) {
-    const groupKeys = new PairKeys();
-    const groups = new Map<number | string, Change[]>();
-    for (const ch of changes) {
-      const k = groupKeys.key(ch.c.periodCode, ch.c.source, ch.c.orgUnit.id);
-      const g = groups.get(k);
-      if (g) g.push(ch);
-      else groups.set(k, [ch]);
-    }
-    const keys = [...groups.keys()];
-    const values = keys.map(() => new Map<string, number>());
-    const index = new Map(keys.map((k, i) => [k, i]));
-    const named = new Set(ctx.rules.flatMap((r) => r.refs));
-    const fill = (ou: number, period: string, source: string, ind: string, v: number | null) => {
-      if (!named.has(ind)) return;
-      const i = index.get(groupKeys.find(period, source, ou));
-      if (i === undefined) return;
-      if (v === null) values[i]!.delete(ind);
-      else values[i]!.set(ind, v);
-    };
-    for (const st of stored) fill(st.orgUnitId, st.period, st.source, st.indicator, st.value);
-    for (const c of candidates) fill(c.orgUnit.id, c.periodCode, c.source, c.indicator.code, c.value);
-    const failing = failingRules(ctx.rules, values);
-    for (const [i, rules] of failing) {
-      const group = groups.get(keys[i]!)!;
-      for (const rule of rules) {
-        for (const ch of group) {
-          if (!rule.refs.includes(ch.c.indicator.code)) continue;
-          if (rule.importance === 'error')
-            problems.add(
-              problem(ch.c.valueCell.loc, 'E_IMPORT_RULE_FAILED', ch.c.valueText, {
-                rule: rule.code,
-                expression: rule.expression,
-              }),
-            );
-          else warn(ch, ruleWarningText(rule.code, rule.expression));
-        }
-      }
-    }
-  }
-
-  for (const ch of changes) {
-    const ws = warnings.get(ch);
-    if (!ws) continue;
-    summary.warned++;
-    const zh = ws.map((w) => w.zh).join('；');
-    const en = ws.map((w) => w.en).join('; ');
-    if (!ch.c.comment && !ctx.acceptWarnings) {
-      problems.add(
-        problem(
-          ch.c.valueCell.loc,
-          'E_IMPORT_COMMENT_REQUIRED',
-          ch.c.valueText,
-          {},
-          { zh: { warnings: zh }, en: { warnings: en } },
-        ),
-      );
-    } else if (notices.length < MAX_LISTED) {
-      notices.push(
-        notice(ch.c.valueCell.loc, 'N_IMPORT_WARNING', ch.c.valueText, `预警：${zh}`, `warning: ${en}`),
-      );
-    }
-  }
   for (const ch of changes) {
     if (ch.kind === 'insert') summary.created++;
     else summary.updated++;
   }
-  return { changes, summary, notices, notReported };
+
+  function checkWarningsAndRules(): void {
+    const warnings = new Map<Change, { zh: string; en: string }[]>();
+    const warn = (ch: Change, w: { zh: string; en: string }) => {
+      const list = warnings.get(ch) ?? [];
+      list.push(w);
+      warnings.set(ch, list);
+    };
+    const history: number[] = [];
+    for (let i = 0; i < changes.length; i++) {
+      const ch = changes[i]!;
+      const c = ch.c;
+      if (c.value === null) continue;
+      const s = changeSeries[i]!;
+      history.length = 0;
+      const ord = ordinal(c.period);
+      const kind = c.period.kind;
+      let prev: number | null = null;
+      for (let j = 0; j < s.size; j++) {
+        const v = s.values[j]!;
+        if (v === null || s.kinds[j] !== kind) continue;
+        const o = s.ords[j]!;
+        // The recent history only (the last HISTORY_WINDOW periods): bounded work per value, current levels.
+        if (o < ord && o >= ord - HISTORY_WINDOW) history.push(v);
+        if (o === ord - 1) prev = v;
+      }
+      const kinds = historyWarnings({
+        value: c.value,
+        history,
+        previous: prev,
+        percent: c.indicator.valueType === 'percent',
+      });
+      for (const k of kinds) warn(ch, WARNING_TEXT[k]);
+    }
+
+    // Rules: one group per (org unit, period, source) with a change; stored values fill the rest. Only the
+    // indicators a rule names are gathered (the rules read nothing else).
+    if (ctx.rules.length) {
+      const groupKeys = new PairKeys();
+      const groups = new Map<number | string, Change[]>();
+      for (const ch of changes) {
+        const k = groupKeys.key(ch.c.periodCode, ch.c.source, ch.c.orgUnit.id);
+        const g = groups.get(k);
+        if (g) g.push(ch);
+        else groups.set(k, [ch]);
+      }
+      const keys = [...groups.keys()];
+      const values = keys.map(() => new Map<string, number>());
+      const index = new Map(keys.map((k, i) => [k, i]));
+      const named = new Set(ctx.rules.flatMap((r) => r.refs));
+      const fill = (ou: number, period: string, source: string, ind: string, v: number | null) => {
+        if (!named.has(ind)) return;
+        const i = index.get(groupKeys.find(period, source, ou));
+        if (i === undefined) return;
+        if (v === null) values[i]!.delete(ind);
+        else values[i]!.set(ind, v);
+      };
+      for (const st of stored) fill(st.orgUnitId, st.period, st.source, st.indicator, st.value);
+      for (const c of candidates) fill(c.orgUnit.id, c.periodCode, c.source, c.indicator.code, c.value);
+      const failing = failingRules(ctx.rules, values);
+      for (const [i, rules] of failing) {
+        const group = groups.get(keys[i]!)!;
+        for (const rule of rules) {
+          for (const ch of group) {
+            if (!rule.refs.includes(ch.c.indicator.code)) continue;
+            if (rule.importance === 'error')
+              problems.add(
+                problem(ch.c.valueCell.loc, 'E_IMPORT_RULE_FAILED', ch.c.valueText, {
+                  rule: rule.code,
+                  expression: rule.expression,
+                }),
+              );
+            else warn(ch, ruleWarningText(rule.code, rule.expression));
+          }
+        }
+      }
+    }
+
+    for (const ch of changes) {
+      const ws = warnings.get(ch);
+      if (!ws) continue;
+      summary.warned++;
+      const zh = ws.map((w) => w.zh).join('；');
+      const en = ws.map((w) => w.en).join('; ');
+      if (!ch.c.comment && !ctx.acceptWarnings) {
+        problems.add(
+          problem(
+            ch.c.valueCell.loc,
+            'E_IMPORT_COMMENT_REQUIRED',
+            ch.c.valueText,
+            {},
+            { zh: { warnings: zh }, en: { warnings: en } },
+          ),
+        );
+      } else if (notices.length < MAX_LISTED) {
+        notices.push(
+          notice(ch.c.valueCell.loc, 'N_IMPORT_WARNING', ch.c.valueText, `预警：${zh}`, `warning: ${en}`),
+        );
+      }
+    }
+  }
+  return { changes, summary, notices, notReported, checkWarningsAndRules };
 }

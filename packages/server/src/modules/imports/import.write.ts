@@ -117,15 +117,33 @@ export interface WriteMeta {
   sourceRef: string;
 }
 
-/** Applies the plan; throws ImportConflict when a row changed since it was read (nothing is kept). */
+/**
+ * Runs `work` once `statement` is on its way to the server, then waits for the statement: JavaScript and
+ * the database work in parallel (the statement's messages leave once the pending microtasks have run).
+ */
+async function alongside<T>(statement: Promise<T>, work: (() => void) | undefined): Promise<T> {
+  if (!work) return statement;
+  statement.catch(() => undefined); // awaited below; no unhandled rejection while `work` runs
+  await new Promise((resolve) => setImmediate(resolve));
+  work();
+  return statement;
+}
+
+/**
+ * Applies the plan; throws ImportConflict when a row changed since it was read (nothing is kept).
+ * `meanwhile`, when given, is called exactly once: on PostgreSQL while the largest statement runs, else
+ * before writing.
+ */
 export async function writeChanges(
   tx: Transaction<Database>,
   pg: boolean,
   changes: readonly Change[],
   meta: WriteMeta,
+  meanwhile?: () => void,
 ) {
-  if (!changes.length) return;
   const raw = pg ? null : sqliteHandle(tx);
+  if (!changes.length || !pg) meanwhile?.();
+  if (!changes.length) return;
   if (raw) return writeSqlite(raw, changes, meta);
   await createStage(tx, pg);
   await fillStage(tx, pg, changes);
@@ -149,7 +167,7 @@ export async function writeChanges(
         // The rows handed from the insert to the history stay in memory.
         const mem = await sql<{ w: string }>`SELECT current_setting('work_mem') AS w`.execute(tx);
         await sql`SELECT set_config('work_mem', '256MB', true)`.execute(tx);
-        ins = await sql`
+        const statement = sql`
           WITH ins AS (
             INSERT INTO data_value (indicator_code, org_unit_id, period_code, source, value, status, version, comment, source_ref, updated_by, updated_at)
             SELECT indicator_code, org_unit_id, period_code, source, value, ${status}, 1, comment, ${meta.sourceRef}, ${meta.actor}, ${meta.at}
@@ -158,6 +176,7 @@ export async function writeChanges(
           INSERT INTO data_value_history (${historyCols})
           SELECT id, indicator_code, org_unit_id, period_code, source, value, status, version,
                  comment, source_ref, basis, updated_by, updated_at, 'insert' FROM ins`.execute(tx);
+        ins = await alongside(statement, meanwhile);
         await sql`SELECT set_config('work_mem', ${mem.rows[0]!.w}, true)`.execute(tx);
       } catch (e) {
         const pgError = e as { code?: string; constraint?: string };
@@ -169,13 +188,16 @@ export async function writeChanges(
       profileMark('insert + history');
     }
     if (updates) {
-      const upd = await sql`
+      const upd = await alongside(
+        sql`
         WITH upd AS (
           ${updateStatement(meta)}
           RETURNING data_value.*)
         INSERT INTO data_value_history (${historyCols})
         SELECT id, indicator_code, org_unit_id, period_code, source, value, status, version,
-               comment, source_ref, basis, updated_by, updated_at, 'update' FROM upd`.execute(tx);
+               comment, source_ref, basis, updated_by, updated_at, 'update' FROM upd`.execute(tx),
+        inserts ? undefined : meanwhile,
+      );
       if (Number(upd.numAffectedRows ?? 0) !== updates) throw new ImportConflict('update');
     }
     return;
