@@ -80,8 +80,9 @@ async function fillStage(tx: Transaction<Database>, pg: boolean, changes: readon
       for (let i = 0; i < order.length; i++) yield copyLine(changes[order[i]!]!);
     }
     await copyInto(tx, `COPY import_stage (${STAGE_COLUMNS}) FROM STDIN`, lines());
-    // A temporary table has no statistics: without them the planner guesses badly for the joins below.
-    await sql`ANALYZE import_stage`.execute(tx);
+    // A temporary table has no statistics: without them the planner guesses badly for the update's join
+    // (the inserts only scan the table).
+    if (changes.some((c) => c.kind === 'update')) await sql`ANALYZE import_stage`.execute(tx);
     return;
   }
   // One JSON parameter per chunk, unpacked by json_each: cheaper than compiling huge VALUES lists
@@ -147,7 +148,7 @@ export async function writeChanges(
   if (raw) return writeSqlite(raw, changes, meta);
   await createStage(tx, pg);
   await fillStage(tx, pg, changes);
-  profileMark('stage (COPY, ANALYZE)');
+  profileMark('stage (COPY, ANALYZE for updates)');
   const inserts = changes.filter((c) => c.kind === 'insert').length;
   const updates = changes.length - inserts;
   const status = sql`CASE WHEN source = 'report' THEN 'draft' ELSE 'published' END`;
