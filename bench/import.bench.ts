@@ -18,6 +18,7 @@ import { systemClock } from '@scimon/server/clock';
 import { importFile } from '@scimon/server/modules/imports/import.service';
 import { DEFAULT_IMPORT_LIMITS } from '@scimon/server/modules/imports/import.limits';
 import { copyInto } from '@scimon/server/modules/imports/import.write';
+import { parkRow } from '../test-support/rows.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const UNITS = 2000;
@@ -104,28 +105,16 @@ async function scratchDb(
     .select('id')
     .where('code', '=', 'CD-KXC')
     .executeTakeFirstOrThrow();
-  const units = Array.from({ length: UNITS }, (_, u) => ({
-    code: `BENCH-${u}`,
-    parent_id: root.id,
-    level: 'park',
-    kind: 'area',
-    region_kind: null,
-    name_zh: `园区${u}`,
-    name_en: `Park ${u}`,
-    short_name_zh: null,
-    short_name_en: null,
-    lat: null,
-    lon: null,
-    coord_approximate: 1,
-    area_km2: null,
-    within_code: null,
-    overlaps: '[]',
-    valid_from: '2019-01-01',
-    valid_to: null,
-    assumption: null,
-    source: 'bench',
-    seq: 1000 + u,
-  }));
+  const units = Array.from({ length: UNITS }, (_, u) =>
+    parkRow(`BENCH-${u}`, {
+      parent_id: root.id,
+      name_zh: `园区${u}`,
+      name_en: `Park ${u}`,
+      valid_from: '2019-01-01',
+      source: 'bench',
+      seq: 1000 + u,
+    }),
+  );
   for (let i = 0; i < units.length; i += 200)
     await h.db
       .insertInto('org_unit')

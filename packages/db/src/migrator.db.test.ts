@@ -3,6 +3,7 @@ import { NO_MIGRATIONS, sql } from 'kysely';
 import { createTestDb, testDialects, type TestDb } from '../../../test-support/databases.ts';
 import { createMigrator, migrateToLatest } from './migrator.ts';
 import { migrations } from './migrations/index.ts';
+import { parkRow } from '../../../test-support/rows.ts';
 
 describe.each(testDialects())('migrations on %s', (dialect) => {
   let t: TestDb;
@@ -25,28 +26,7 @@ describe.each(testDialects())('migrations on %s', (dialect) => {
   it('enforce the unique key of a data value and the org-unit foreign key', async () => {
     const { id } = await t.db
       .insertInto('org_unit')
-      .values({
-        code: 'P1',
-        parent_id: null,
-        level: 'park',
-        kind: 'area',
-        region_kind: null,
-        name_zh: '园区',
-        name_en: 'Park',
-        short_name_zh: null,
-        short_name_en: null,
-        lat: null,
-        lon: null,
-        coord_approximate: 1,
-        area_km2: null,
-        within_code: null,
-        overlaps: '[]',
-        valid_from: '2020-01-01',
-        valid_to: null,
-        assumption: null,
-        source: null,
-        seq: 1,
-      })
+      .values(parkRow('P1', { name_zh: '园区', name_en: 'Park' }))
       .returning('id')
       .executeTakeFirstOrThrow();
     await t.db

@@ -2,6 +2,7 @@
 // another writer got there between the plan and the write (nothing is kept then).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, testDialects, type TestDb } from '../../../../../test-support/databases.ts';
+import { parkRow } from '../../../../../test-support/rows.ts';
 import type { Change } from './import.plan.ts';
 import { ImportConflict, writeChanges } from './import.write.ts';
 
@@ -16,28 +17,7 @@ describe.each(testDialects())('import write on %s', (dialect) => {
     for (const code of ['P-B', 'P-A']) {
       const row = await t.db
         .insertInto('org_unit')
-        .values({
-          code,
-          parent_id: null,
-          level: 'park',
-          kind: 'area',
-          region_kind: null,
-          name_zh: code,
-          name_en: code,
-          short_name_zh: null,
-          short_name_en: null,
-          lat: null,
-          lon: null,
-          coord_approximate: 1,
-          area_km2: null,
-          within_code: null,
-          overlaps: '[]',
-          valid_from: '2020-01-01',
-          valid_to: null,
-          assumption: null,
-          source: null,
-          seq: units.length,
-        })
+        .values(parkRow(code, { seq: units.length }))
         .returning('id')
         .executeTakeFirstOrThrow();
       units.push(Number(row.id));
