@@ -2,18 +2,19 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import helmet from '@fastify/helmet';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { HelmetOptions } from 'helmet';
 import type { AppDeps } from './deps.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { featureRoutes } from './modules/registry.ts';
 import { ApiError } from './plugins/errors.ts';
 import { registerAuthContext } from './plugins/auth-context.ts';
 import { registerWebApp } from './plugins/web-app.ts';
+import { registerSecurityHeaders } from './plugins/security-headers.ts';
 
 export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
@@ -21,22 +22,25 @@ export interface BuildOptions {
   webRoot?: string;
 }
 
+/** Helmet's options for every response (plugins/security-headers.ts renders them once). */
+export const securityHeaderOptions = {
+  contentSecurityPolicy: {
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:', 'blob:'],
+    },
+  },
+} as const satisfies HelmetOptions;
+
 export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? false, genReqId: () => crypto.randomUUID() });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-      },
-    },
-  });
+  registerSecurityHeaders(app, securityHeaderOptions);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   registerAuthContext(app, deps);

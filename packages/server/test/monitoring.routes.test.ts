@@ -3,7 +3,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { openDb } from '@scimon/db';
 import { buildApp } from '@scimon/server/app';
+import { bumpDataVersion } from '@scimon/server/modules/monitoring/data-version';
 import { authConfigFromEnv } from '@scimon/server/modules/auth/auth.config';
 import { testDialects } from '../../../test-support/databases.ts';
 import { createSeededApp, fixedClock, type SeededApp } from '../../../test-support/app.ts';
@@ -303,5 +306,59 @@ describe.each(testDialects())('monitoring API on %s', (dialect) => {
     const same = await put(coord, { value: 4.5 });
     expect(same.json()).toMatchObject({ created: false, framework: { version: 2 } });
     await other.close();
+  });
+
+  it('answers 304 for the stored ETag and follows a write of another process at the next request', async () => {
+    const urls = ['/api/monitoring/overview', '/api/org-units'];
+    const first = await Promise.all(urls.map((url) => s.app.inject({ method: 'GET', url })));
+    for (const [i, res] of first.entries()) {
+      expect(res.statusCode).toBe(200);
+      const again = await s.app.inject({
+        method: 'GET',
+        url: urls[i]!,
+        headers: { 'if-none-match': res.headers.etag as string },
+      });
+      expect(again.statusCode).toBe(304);
+      expect(again.headers.etag).toBe(res.headers.etag);
+      expect(again.body).toBe('');
+    }
+    // The CLI writes through its own connection; the server must not answer from its stored responses.
+    const other =
+      dialect === 'sqlite'
+        ? openDb({ dialect: 'sqlite', file: s.t.env.SCIMON_DB_PATH! })
+        : openDb({ dialect: 'postgres', url: s.t.env.DATABASE_URL! });
+    const rename = (suffix: string) =>
+      other.db.transaction().execute(async (tx) => {
+        await tx
+          .updateTable('org_unit')
+          .set({ name_en: sql<string>`name_en || ${suffix}` })
+          .where('code', '=', 'WSC')
+          .execute();
+        await bumpDataVersion(tx);
+      });
+    try {
+      await rename(' (renamed)');
+      for (const [i, res] of first.entries()) {
+        const after = await s.app.inject({
+          method: 'GET',
+          url: urls[i]!,
+          headers: { 'if-none-match': res.headers.etag as string },
+        });
+        expect(after.statusCode).toBe(200);
+        expect(after.headers.etag).not.toBe(res.headers.etag);
+        expect(after.body).toContain('(renamed)');
+      }
+      expect(JSON.parse(first[0]!.body).dataVersion + 1).toBe(
+        (await s.app.inject({ method: 'GET', url: urls[0]! })).json().dataVersion,
+      );
+    } finally {
+      await other.db
+        .updateTable('org_unit')
+        .set({ name_en: sql<string>`replace(name_en, ' (renamed)', '')` })
+        .where('code', '=', 'WSC')
+        .execute();
+      await bumpDataVersion(other.db);
+      await other.close();
+    }
   });
 });

@@ -1,7 +1,8 @@
 // The data-version counter on both dialects, and the cache it keys.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, testDialects, type TestDb } from '../../../../../test-support/databases.ts';
-import { bumpDataVersion, readDataVersion } from './data-version.ts';
+import { openDb } from '@scimon/db';
+import { bumpDataVersion, currentDataVersion, readDataVersion } from './data-version.ts';
 import { MonitoringCache } from './monitoring.cache.ts';
 
 describe.each(testDialects())('data version on %s', (dialect) => {
@@ -17,6 +18,38 @@ describe.each(testDialects())('data version on %s', (dialect) => {
     await Promise.all([bumpDataVersion(t.db), bumpDataVersion(t.db), bumpDataVersion(t.db)]);
     await t.db.transaction().execute((tx) => bumpDataVersion(tx));
     expect(await readDataVersion(t.db)).toBe(5);
+  });
+
+  it('sees a write of another connection (another process) at the next read', async () => {
+    const other =
+      dialect === 'sqlite'
+        ? openDb({ dialect: 'sqlite', file: t.env.SCIMON_DB_PATH! })
+        : openDb({ dialect: 'postgres', url: t.env.DATABASE_URL! });
+    try {
+      const start = await currentDataVersion(t.db);
+      for (let i = 1; i <= 3; i++) {
+        await other.db.transaction().execute((tx) => bumpDataVersion(tx));
+        expect(await currentDataVersion(t.db)).toBe(start + i);
+      }
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('never reports a bump of a transaction still open on its connection', async () => {
+    const start = await readDataVersion(t.db);
+    let during: Promise<number> | undefined;
+    await expect(
+      t.db.transaction().execute(async (tx) => {
+        await bumpDataVersion(tx);
+        expect(await readDataVersion(tx)).toBe(start + 1); // the transaction sees its own write
+        during = Promise.resolve(currentDataVersion(t.db));
+        await new Promise((r) => setTimeout(r, 20));
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    expect(await during).toBe(start);
+    expect(await currentDataVersion(t.db)).toBe(start);
   });
 });
 

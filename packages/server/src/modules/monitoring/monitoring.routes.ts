@@ -28,7 +28,7 @@ import {
   getWarnings,
   visibilityOf,
 } from './monitoring.service.ts';
-import { readDataVersion } from './data-version.ts';
+import { currentDataVersion } from './data-version.ts';
 import { ResponseCache, type SerializedResponse } from './monitoring.cache.ts';
 import { sendStored, serializerOf } from '../../plugins/stored-response.ts';
 
@@ -52,7 +52,7 @@ export const monitoringRoutes =
       key: string,
       compute: () => Promise<T>,
     ): Promise<SerializedResponse> =>
-      responses.get(await readDataVersion(deps.db.db), `${route}|${key}`, compute, serialize[route]);
+      responses.get(await currentDataVersion(deps.db.db), `${route}|${key}`, compute, serialize[route]);
 
     r.get(
       '/api/monitoring/overview',

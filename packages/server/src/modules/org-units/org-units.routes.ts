@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { listOf, orgUnitNode, referenceRegion } from '@scimon/contracts';
 import type { AppDeps } from '../../deps.ts';
 import { getOrgUnitTree, getReferenceRegions } from './org-units.service.ts';
-import { readDataVersion } from '../monitoring/data-version.ts';
+import { currentDataVersion } from '../monitoring/data-version.ts';
 import { ResponseCache } from '../monitoring/monitoring.cache.ts';
 import { sendStored, serializerOf } from '../../plugins/stored-response.ts';
 
@@ -31,7 +31,7 @@ export const orgUnitRoutes =
       },
       async (req, reply) => {
         const date = req.query.date ?? deps.clock.today();
-        const version = await readDataVersion(deps.db.db);
+        const version = await currentDataVersion(deps.db.db);
         const res = await trees.get(
           version,
           date,
