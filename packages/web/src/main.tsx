@@ -9,19 +9,23 @@ import { overviewParams, overviewQuery } from './pages/overview/overview-params.
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing');
 
+// The code first (the longest downloads); reading the stored language can take a while in a new profile.
+const app = import('./boot/start.tsx');
+const onOverview = window.location.pathname === '/';
+if (onOverview) import('./pages/overview/OverviewPage.tsx').catch(() => undefined);
+
 const lang = initialLanguage();
-// Who is signed in: every page's header asks.
-prefetch('/api/auth/me', lang);
-if (window.location.pathname === '/') {
-  // The overview (the landing page): its figures and the org-unit picker's tree, and its code.
-  const query = overviewQuery(overviewParams(new URLSearchParams(window.location.search)));
-  prefetch(buildUrl('/api/monitoring/overview', query), lang);
-  prefetch('/api/org-units', lang);
-  import('./pages/overview/OverviewPage.tsx').catch(() => undefined);
-}
 // The UI language's texts (one chunk per language); i18n/i18n.ts takes them from the module cache.
 const texts = import.meta.glob('./locales/*/*.json');
 for (const [file, load] of Object.entries(texts))
   if (file.startsWith(`./locales/${lang}/`)) load().catch(() => undefined);
+// Who is signed in: every page's header asks.
+prefetch('/api/auth/me', lang);
+if (onOverview) {
+  // The overview (the landing page): its figures and the org-unit picker's tree.
+  const query = overviewQuery(overviewParams(new URLSearchParams(window.location.search)));
+  prefetch(buildUrl('/api/monitoring/overview', query), lang);
+  prefetch('/api/org-units', lang);
+}
 
-void import('./boot/start.tsx').then(({ start }) => start(root, lang));
+void app.then(({ start }) => start(root, lang));

@@ -1,5 +1,5 @@
 // Queries of the public catalogue (policy, lead units, org units, reference regions).
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { LeadUnit, OrgUnitNode, PolicyArticle, PolicyTask, ReferenceRegion } from '@scimon/contracts';
 import { apiRequest } from './http.ts';
 
@@ -48,12 +48,14 @@ export const useLeadUnits = () =>
     ...STATIC,
   });
 
-export const useOrgUnitTree = () =>
-  useQuery({
-    queryKey: ['org-units'],
-    queryFn: async ({ signal }) => (await apiRequest<List<OrgUnitNode>>('/api/org-units', { signal })).items,
-    ...STATIC,
-  });
+/** The org-unit tree's query (also run by the app's start, before the first render, on the landing page). */
+export const orgUnitTreeQueryOptions = queryOptions({
+  queryKey: ['org-units'],
+  queryFn: async ({ signal }) => (await apiRequest<List<OrgUnitNode>>('/api/org-units', { signal })).items,
+  ...STATIC,
+});
+
+export const useOrgUnitTree = () => useQuery(orgUnitTreeQueryOptions);
 
 export const useReferenceRegions = () =>
   useQuery({

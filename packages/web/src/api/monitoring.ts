@@ -1,5 +1,5 @@
 // Queries of the monitoring and open-data API: overview, series, warnings, the active framework.
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { queryOptions, useQueries, useQuery } from '@tanstack/react-query';
 import type { FrameworkDetail, MonitoringOverview, MonitoringSeries } from '@scimon/contracts';
 import { apiRequest } from './http.ts';
 import { overviewQuery, type OverviewParams } from '../pages/overview/overview-params.ts';
@@ -8,8 +8,9 @@ export const FRAMEWORK_CODE = 'wsc-2023';
 
 export type { OverviewParams };
 
-export const useOverview = (p: OverviewParams) =>
-  useQuery({
+/** The overview's query (also run by the app's start, before the first render, on the landing page). */
+export const overviewQueryOptions = (p: OverviewParams) =>
+  queryOptions({
     queryKey: ['monitoring', 'overview', p.orgUnit ?? '', p.year ?? ''],
     queryFn: ({ signal }) =>
       apiRequest<MonitoringOverview>('/api/monitoring/overview', {
@@ -17,8 +18,10 @@ export const useOverview = (p: OverviewParams) =>
         signal,
       }),
     staleTime: 60_000,
-    placeholderData: (prev) => prev,
   });
+
+export const useOverview = (p: OverviewParams) =>
+  useQuery({ ...overviewQueryOptions(p), placeholderData: (prev) => prev });
 
 export const fetchSeries = (indicator: string, orgUnit: string, signal?: AbortSignal) =>
   apiRequest<MonitoringSeries>('/api/monitoring/series', { query: { indicator, orgUnit }, signal });

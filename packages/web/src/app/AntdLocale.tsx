@@ -6,15 +6,14 @@ import enUS from 'antd/es/locale/en_US';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { useTranslation } from 'react-i18next';
-
-const theme = { token: { colorPrimary: '#1d5fa8', borderRadius: 4 } };
+import { antdTheme } from './antd-theme.ts';
 
 export function AntdLocale({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
   const en = i18n.language === 'en-US';
   dayjs.locale(en ? 'en' : 'zh-cn');
   return (
-    <ConfigProvider locale={en ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={en ? enUS : zhCN} theme={antdTheme} button={{ autoInsertSpace: false }}>
       <AntdApp>{children}</AntdApp>
     </ConfigProvider>
   );

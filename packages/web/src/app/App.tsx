@@ -5,6 +5,7 @@ import { AntdLocale } from './AntdLocale.tsx';
 import { AppRoutes } from './AppRoutes.tsx';
 import { ApiError } from '../api/http.ts';
 import { SESSION_KEY } from '../auth/session.ts';
+import { useFirstPaintDone } from '../components/DeferredTooltip.tsx';
 
 // E_AUTH_REQUIRED (401) on any call after sign-in means the session ended (idle time-out, signed out elsewhere): show the
 // visitor as signed out; the page then shows its anonymous state.
@@ -18,7 +19,7 @@ const onError = (error: unknown) => {
   }
 };
 
-const queryClient: QueryClient = new QueryClient({
+export const queryClient: QueryClient = new QueryClient({
   queryCache: new QueryCache({ onError }),
   mutationCache: new MutationCache({ onError }),
   defaultOptions: {
@@ -32,6 +33,7 @@ const queryClient: QueryClient = new QueryClient({
 });
 
 export function App() {
+  useFirstPaintDone();
   return (
     <QueryClientProvider client={queryClient}>
       <AntdLocale>

@@ -1,5 +1,5 @@
 // The signed-in user (GET /api/auth/me; 401 = anonymous, not an error) and the account mutations.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, apiRequest } from '../api/http.ts';
 import type { SessionUser } from '../api/types.ts';
 
@@ -15,13 +15,16 @@ async function fetchMe(signal: AbortSignal): Promise<SessionUser | null> {
   }
 }
 
+/** Who is signed in (also asked by the app's start, before the first render). */
+export const sessionQueryOptions = queryOptions({
+  queryKey: SESSION_KEY,
+  queryFn: ({ signal }) => fetchMe(signal),
+  staleTime: 60_000,
+  retry: false,
+});
+
 export function useSession() {
-  const q = useQuery({
-    queryKey: SESSION_KEY,
-    queryFn: ({ signal }) => fetchMe(signal),
-    staleTime: 60_000,
-    retry: false,
-  });
+  const q = useQuery(sessionQueryOptions);
   return { user: q.data ?? null, isLoading: q.isPending, error: q.error };
 }
 

@@ -25,21 +25,32 @@ export function toolboxOf(texts: ChartTexts, name: string): Record<string, unkno
   };
 }
 
-// One formatter per number of decimals: toLocaleString with options builds a new Intl.NumberFormat on every
-// call, which is slow (tens of ms per page of cards).
-const formatters = new Map<number, Intl.NumberFormat>();
+/**
+ * `abs` (≥ 1e-6, < 1e21, where String() never uses exponents) rounded to `d` decimals the way Intl does: on
+ * its shortest decimal form (0.015 → 0.02, where toFixed gives 0.01), half away from zero.
+ */
+function roundShortest(abs: number, d: number): [int: string, frac: string] {
+  const [int = '0', frac = ''] = String(abs).split('.');
+  if (frac.length <= d) return [int, frac];
+  let digits = int + frac.slice(0, d);
+  if (frac.charCodeAt(d) >= 53 /* '5' */) digits = (BigInt(digits) + 1n).toString().padStart(d + 1, '0');
+  return [digits.slice(0, digits.length - d), digits.slice(digits.length - d)];
+}
 
 /** Up to 4 significant decimals, thousands separated; '—' for missing. */
 export function formatNumber(v: number | null | undefined, digits = 2): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '—';
   const abs = Math.abs(v);
   const d = abs >= 1000 ? 0 : abs >= 100 ? 1 : digits;
-  let f = formatters.get(d);
-  if (!f) {
-    f = new Intl.NumberFormat('en-US', { maximumFractionDigits: d, minimumFractionDigits: 0 });
-    formatters.set(d, f);
-  }
-  return f.format(v);
+  // Outside the plain-notation range: the platform formatter.
+  if (abs >= 1e21 || (abs !== 0 && abs < 1e-6))
+    return v.toLocaleString('en-US', { maximumFractionDigits: d });
+  // By hand rather than Intl.NumberFormat: the first formatter costs tens of ms of locale data on the first
+  // screen. Same output as en-US: grouped thousands, trailing zeros dropped, a sign even on a rounded zero.
+  const [int, frac] = roundShortest(abs, d);
+  const decimals = frac.replace(/0+$/, '');
+  const sign = v < 0 || Object.is(v, -0) ? '-' : '';
+  return `${sign}${int.replace(/\B(?=(\d{3})+$)/g, ',')}${decimals ? `.${decimals}` : ''}`;
 }
 
 export const PALETTE = [

@@ -1,5 +1,6 @@
 // Chart option builders of the dashboards: pure view model → ECharts option.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { buildTrendOption } from './trend-option.ts';
 import { formatNumber } from './common-option.ts';
 import { buildCompareOption, sortForComparison } from './compare-option.ts';
@@ -181,6 +182,26 @@ describe('overview helpers', () => {
     expect(growth.value).toBeCloseTo(9.7, 12);
     expect(formatNumber(growth.value)).toBe('9.7');
     expect(headlineValue({ kind: 'growth', achievedGrowth: null, value: 7188 } as never).value).toBeNull();
+  });
+  it('formats numbers as Intl.NumberFormat en-US does (grouping, up to the decimals, half away from zero)', () => {
+    const intl = (v: number, digits: number) => {
+      const abs = Math.abs(v);
+      const d = abs >= 1000 ? 0 : abs >= 100 ? 1 : digits;
+      return new Intl.NumberFormat('en-US', { maximumFractionDigits: d, minimumFractionDigits: 0 }).format(v);
+    };
+    for (const v of [0, -0, 0.005, 0.015, 1.005, -2.5, 999.95, 1234.5, 1e6, -1234567.891, 0.125, 5e-324])
+      expect(formatNumber(v), String(v)).toBe(intl(v, 2));
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.double({ min: -1e15, max: 1e15, noNaN: true }),
+          fc.integer().map((i) => i / 1000),
+        ),
+        fc.integer({ min: 0, max: 4 }),
+        (v, digits) => formatNumber(v, digits) === intl(v, digits),
+      ),
+      { numRuns: 2000 },
+    );
   });
   it('compares a unit with its children, a leaf with its siblings', () => {
     const leaf = { code: 'P1', kind: 'area', children: [] };

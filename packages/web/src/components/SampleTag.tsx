@@ -1,12 +1,13 @@
 // The 示例数据 / Sample data tag: always visible (no hover needed), with the explanation as a tooltip too.
-import { Tag, Tooltip } from 'antd';
+import { Tag } from 'antd';
 import { ExperimentOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { DeferredTooltip } from './DeferredTooltip.tsx';
 
 export function SampleTag({ size = 'default' }: { size?: 'default' | 'large' }) {
   const { t } = useTranslation();
   return (
-    <Tooltip title={t('chart.sampleHint')}>
+    <DeferredTooltip title={t('chart.sampleHint')}>
       <Tag
         color="orange"
         icon={<ExperimentOutlined />}
@@ -15,6 +16,6 @@ export function SampleTag({ size = 'default' }: { size?: 'default' | 'large' }) 
       >
         {t('chart.sample')}
       </Tag>
-    </Tooltip>
+    </DeferredTooltip>
   );
 }

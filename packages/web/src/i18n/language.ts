@@ -38,7 +38,8 @@ export function storeLanguage(lang: Language): void {
 
 /** The language at start-up; a `?lang=` choice is remembered like a click on the switch. */
 export function initialLanguage(): Language {
-  const lang = pickLanguage(window.location.search, readStored());
-  storeLanguage(lang);
+  const stored = readStored();
+  const lang = pickLanguage(window.location.search, stored);
+  if (lang !== stored) storeLanguage(lang);
   return lang;
 }

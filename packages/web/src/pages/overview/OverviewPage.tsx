@@ -1,7 +1,7 @@
 // 总览 (驾驶舱): the five headline targets of (二), the five dimensions of (十七) and the warnings of the
 // chosen org unit and year; URL-addressable (`/?orgUnit=CD-KXC&year=2024`), public (published values).
 import { useEffect, useMemo } from 'react';
-import { Alert, Card, Col, Empty, List, Progress, Row, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Card, Col, Empty, List, Progress, Row, Select, Space, Tag, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { DimensionCard, MonitoringWarning } from '@scimon/contracts';
@@ -10,6 +10,7 @@ import { useOverview } from '../../api/monitoring.ts';
 import { QueryState } from '../../components/QueryState.tsx';
 import { OrgUnitPicker } from '../../components/OrgUnitPicker.tsx';
 import { SampleTag } from '../../components/SampleTag.tsx';
+import { DeferredTooltip } from '../../components/DeferredTooltip.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { HeadlineIndicatorCard, TargetCardView } from './TargetCardView.tsx';
 import { OPEN_SDG_COLOURS } from './overview-view.ts';
@@ -29,11 +30,11 @@ function Dimensions({ dims }: { dims: DimensionCard[] }) {
         <List.Item data-testid="dimension">
           <div className="dimension-row">
             <Typography.Text strong>{en ? d.nameEn : d.nameZh}</Typography.Text>
-            <Tooltip title={t('dimension.scoreHint', { score: d.score ?? '—' })}>
+            <DeferredTooltip title={t('dimension.scoreHint', { score: d.score ?? '—' })}>
               <Tag color={OPEN_SDG_COLOURS[d.openSdg] ?? 'default'} tabIndex={0}>
                 {t(`openSdg.${d.openSdg}`)}
               </Tag>
-            </Tooltip>
+            </DeferredTooltip>
             <span className="dimension-coverage">
               {t('dimension.coverage')}
               <Progress

@@ -1,13 +1,14 @@
 // One headline target of (二): value, target and comparator, base, progress beside elapsed time, band,
 // sparkline, completeness, source, data as-of and updated-at; withheld partial values said plainly.
 import { lazy, Suspense } from 'react';
-import { Card, Progress, Tag, Tooltip, Typography } from 'antd';
+import { Card, Progress, Tag, Typography } from 'antd';
 import { WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { IndicatorStatusItem, TargetCard } from '@scimon/contracts';
 import { formatNumber } from '../../charts/common-option.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { SampleTag } from '../../components/SampleTag.tsx';
+import { DeferredTooltip } from '../../components/DeferredTooltip.tsx';
 import { hasAnyRole, useSession } from '../../auth/session.ts';
 import { Sparkline } from './Sparkline.tsx';
 import {
@@ -71,7 +72,7 @@ export function TargetCardView({ card, frameworkCode }: { card: TargetCard; fram
       }
     >
       <div className="target-head">
-        <Tooltip
+        <DeferredTooltip
           title={
             <div>
               <div>{t('card.openSdg', { status: sdg })}</div>
@@ -83,7 +84,7 @@ export function TargetCardView({ card, frameworkCode }: { card: TargetCard; fram
           <Tag color={colour} tabIndex={0} data-testid="band" style={{ cursor: 'help' }}>
             {withheld ? t('card.notJudged') : en ? card.status.bandEn : card.status.bandZh}
           </Tag>
-        </Tooltip>
+        </DeferredTooltip>
         {withheld && (
           <Tag icon={<WarningOutlined />} color="warning" data-testid="incomplete">
             {t('card.incomplete')}
@@ -106,11 +107,11 @@ export function TargetCardView({ card, frameworkCode }: { card: TargetCard; fram
       <div className="target-line">
         {t('card.base', { year: card.base.year, value: formatNumber(card.base.value), unit })}
         {card.base.year !== card.base.stated && (
-          <Tooltip title={t('card.baseMoved', { stated: card.base.stated })}>
+          <DeferredTooltip title={t('card.baseMoved', { stated: card.base.stated })}>
             <Tag bordered={false} style={{ marginLeft: 4 }}>
               {t('card.baseMovedShort')}
             </Tag>
-          </Tooltip>
+          </DeferredTooltip>
         )}
         {frameworkCode && <EditTarget card={card} frameworkCode={frameworkCode} />}
       </div>
@@ -181,11 +182,11 @@ export function HeadlineIndicatorCard({
       }
     >
       <div className="target-head">
-        <Tooltip title={t('card.score', { score: item.score ?? '—' })}>
+        <DeferredTooltip title={t('card.score', { score: item.score ?? '—' })}>
           <Tag color={OPEN_SDG_COLOURS[item.openSdg] ?? 'default'} tabIndex={0} data-testid="band">
             {t(`openSdg.${item.openSdg}`)}
           </Tag>
-        </Tooltip>
+        </DeferredTooltip>
         {partial && (
           <Tag icon={<WarningOutlined />} color="warning" data-testid="incomplete">
             {t('card.incomplete')}
