@@ -5,18 +5,30 @@
 import type { Change } from './import.plan.ts';
 
 /** Dense ranks of the distinct values, in ascending order (codes are ASCII: UTF-16 order is byte order). */
-function ranks<T extends string | number>(values: Iterable<T>): Map<T, number> {
-  const distinct = [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return new Map(distinct.map((v, i) => [v, i]));
+function ranks<T extends string | number>(distinct: Set<T>): Map<T, number> {
+  const sorted = [...distinct].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return new Map(sorted.map((v, i) => [v, i]));
 }
 
 /** Indices of `changes` in key order. */
 export function keyOrder(changes: readonly Change[]): Uint32Array {
   const n = changes.length;
-  const ind = ranks(changes.map((ch) => ch.c.indicator.code));
-  const ou = ranks(changes.map((ch) => ch.c.orgUnit.id));
-  const per = ranks(changes.map((ch) => ch.c.periodCode));
-  const src = ranks(changes.map((ch) => ch.c.source));
+  const distinct = {
+    ind: new Set<string>(),
+    ou: new Set<number>(),
+    per: new Set<string>(),
+    src: new Set<string>(),
+  };
+  for (const { c } of changes) {
+    distinct.ind.add(c.indicator.code);
+    distinct.ou.add(c.orgUnit.id);
+    distinct.per.add(c.periodCode);
+    distinct.src.add(c.source);
+  }
+  const ind = ranks(distinct.ind);
+  const ou = ranks(distinct.ou);
+  const per = ranks(distinct.per);
+  const src = ranks(distinct.src);
   const keys = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const c = changes[i]!.c;
