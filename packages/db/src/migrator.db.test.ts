@@ -113,6 +113,80 @@ describe.each(testDialects())('migrations on %s', (dialect) => {
     await t.db.deleteFrom('data_value_history').execute();
   });
 
+  it('key data values by org unit, period, indicator and source: one index, rows, ids and revisions kept', async () => {
+    const value = await t.db.selectFrom('data_value').selectAll().executeTakeFirstOrThrow();
+    // A later row, removed again: the id counter has passed it, and a rebuild must not hand it out again.
+    const gone = await t.db
+      .insertInto('data_value')
+      .values({ ...value, id: undefined, source: 'provincial' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.db.deleteFrom('data_value').where('id', '=', gone.id).execute();
+    await t.db
+      .insertInto('data_value_revision')
+      .values({
+        data_value_id: value.id,
+        old_value: 1,
+        new_value: 1.5,
+        reason: '修订',
+        revised_by: 't',
+        revised_at: '2026-11-28T10:00:00+08:00',
+      })
+      .execute();
+    const migrator = createMigrator(t.db);
+    expect((await migrator.migrateTo('202611281000_stored_file_compression')).error).toBeUndefined();
+    expect(await migrateToLatest(t.db)).toEqual(['202611281100_value_key_order']);
+    expect(await t.db.selectFrom('data_value').selectAll().execute()).toEqual([value]);
+    const revision = await t.db.selectFrom('data_value_revision').select('data_value_id').execute();
+    expect(revision.map((r) => Number(r.data_value_id))).toEqual([Number(value.id)]);
+    const indexes =
+      dialect === 'sqlite'
+        ? (
+            await sql<{ name: string; columns: string }>`select m.name, group_concat(i.name, ',') as columns
+              from sqlite_master m join pragma_index_info(m.name) i
+              where m.type = 'index' and m.tbl_name = 'data_value' group by m.name`.execute(t.db)
+          ).rows
+        : (
+            await sql<{ name: string; columns: string }>`select c.relname as name,
+                string_agg(a.attname, ',' order by k.n) as columns
+              from pg_index x join pg_class c on c.oid = x.indexrelid
+              cross join lateral unnest(x.indkey) with ordinality as k(attnum, n)
+              join pg_attribute a on a.attrelid = x.indrelid and a.attnum = k.attnum
+              where x.indrelid = 'data_value'::regclass and not x.indisprimary group by c.relname`.execute(
+              t.db,
+            )
+          ).rows;
+    expect(indexes.map((i) => i.columns)).toEqual(['org_unit_id,period_code,indicator_code,source']);
+    const next = await t.db
+      .insertInto('data_value')
+      .values({ ...value, id: undefined, source: 'national' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    expect(Number(next.id)).toBeGreaterThan(Number(gone.id));
+    // The key is still unique, and a revision still needs its value row.
+    await expect(
+      t.db
+        .insertInto('data_value')
+        .values({ ...value, id: undefined })
+        .execute(),
+    ).rejects.toThrow();
+    await expect(
+      t.db
+        .insertInto('data_value_revision')
+        .values({
+          data_value_id: 99999,
+          old_value: null,
+          new_value: 1,
+          reason: 'x',
+          revised_by: 't',
+          revised_at: '2026-11-28T10:00:00+08:00',
+        })
+        .execute(),
+    ).rejects.toThrow();
+    await t.db.deleteFrom('data_value_revision').execute();
+    await t.db.deleteFrom('data_value').where('id', '=', next.id).execute();
+  });
+
   it('keep uploaded bytes lz4-compressed on PostgreSQL, as a plain blob on SQLite', async () => {
     if (dialect === 'postgres') {
       const r = await sql<{ c: string }>`select attcompression as c from pg_attribute

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { checkValue, sanityRange } from './value-checks.ts';
 import { historyWarnings } from './warnings.ts';
 import { compileRules, failingRules } from './rules.ts';
@@ -37,6 +38,59 @@ describe('history warnings', () => {
     expect(
       historyWarnings({ value: 115000, history: [11.2, 11.8], previous: 11.8, percent: false }),
     ).toContain('magnitude_1e4');
+  });
+});
+
+/** The warnings restated plainly (fresh sorted copies, `every`, `reduce`): the oracle for the fast version. */
+function plainWarnings(value: number, history: number[], previous: number | null, percent: boolean) {
+  const median = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    const m = s.length >> 1;
+    return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+  };
+  const out: string[] = [];
+  if (history.length >= 3) {
+    const mean = history.reduce((a, b) => a + b, 0) / history.length;
+    const sd = Math.sqrt(history.reduce((a, b) => a + (b - mean) ** 2, 0) / (history.length - 1));
+    if (sd > 0 && Math.abs(value - mean) / sd > 3) out.push('outlier_z');
+    const med = median(history);
+    const mad = median(history.map((h) => Math.abs(h - med)));
+    if (mad > 0 && (0.6745 * Math.abs(value - med)) / mad > 3.5) out.push('outlier_mad');
+  }
+  if (previous !== null && previous !== 0 && Math.abs(value / previous - 1) > 0.5) out.push('yoy_change');
+  if (percent && history.length > 0 && history.every((h) => h > 1) && value !== 0 && Math.abs(value) < 1)
+    out.push('fraction_of_percent');
+  if (history.length > 0 && value !== 0) {
+    const ref = median(history);
+    const ratio = ref === 0 ? 0 : Math.abs(value / ref);
+    if (ratio > 0 && Math.abs(Math.abs(Math.log10(ratio)) - 4) <= 0.5) out.push('magnitude_1e4');
+  }
+  return out;
+}
+
+describe('history warnings, reused scratch space', () => {
+  it('agrees with the plain statement on random histories (ties, zeros, negatives, short and long)', () => {
+    const num = fc.oneof(
+      fc.integer({ min: -3, max: 3 }),
+      fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+      fc.constantFrom(0.5, 1, 2.4, 11.5, 1e4, 1.15e5),
+    );
+    fc.assert(
+      fc.property(
+        num,
+        fc.array(num, { maxLength: 80 }),
+        fc.option(num, { nil: null }),
+        fc.boolean(),
+        (value, history, previous, percent) => {
+          const before = [...history];
+          expect(historyWarnings({ value, history, previous, percent })).toEqual(
+            plainWarnings(value, history, previous, percent),
+          );
+          expect(history).toEqual(before); // the caller's list is left as it was
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });
 

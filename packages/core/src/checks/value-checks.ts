@@ -36,11 +36,19 @@ export type ValueProblem =
   | { readonly code: 'E_IMPORT_NEGATIVE' }
   | { readonly code: 'E_IMPORT_OUT_OF_RANGE'; readonly min: number; readonly max: number };
 
+/** The check of one indicator's values, its range worked out once (an import checks millions). */
+export function valueChecker(ind: IndicatorShape): (value: number) => ValueProblem | null {
+  const range = sanityRange(ind);
+  const integer = ind.valueType === 'integer';
+  return (value) => {
+    if (integer && !Number.isInteger(value)) return { code: 'E_IMPORT_NOT_INTEGER' };
+    if (value < 0 && range.min >= 0) return { code: 'E_IMPORT_NEGATIVE' };
+    if (value < range.min || value > range.max) return { code: 'E_IMPORT_OUT_OF_RANGE', ...range };
+    return null;
+  };
+}
+
 /** The first value-type or range problem of a value, or null. */
 export function checkValue(value: number, ind: IndicatorShape): ValueProblem | null {
-  const range = sanityRange(ind);
-  if (ind.valueType === 'integer' && !Number.isInteger(value)) return { code: 'E_IMPORT_NOT_INTEGER' };
-  if (value < 0 && range.min >= 0) return { code: 'E_IMPORT_NEGATIVE' };
-  if (value < range.min || value > range.max) return { code: 'E_IMPORT_OUT_OF_RANGE', ...range };
-  return null;
+  return valueChecker(ind)(value);
 }

@@ -26,10 +26,32 @@ export interface WarningInput {
   readonly percent: boolean;
 }
 
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+// Scratch space reused across calls: an import checks a million values, and a sorted copy plus a
+// deviations array per value was most of the cost (no allocation per value here).
+let sorted = new Float64Array(64);
+let deviations = new Float64Array(64);
+
+/** Sorts the first n numbers of `xs` ascending, in place (insertion sort: histories are short). */
+function sortPrefix(xs: Float64Array, n: number): void {
+  if (n > 32) {
+    xs.subarray(0, n).sort();
+    return;
+  }
+  for (let i = 1; i < n; i++) {
+    const x = xs[i]!;
+    let j = i - 1;
+    while (j >= 0 && xs[j]! > x) {
+      xs[j + 1] = xs[j]!;
+      j--;
+    }
+    xs[j + 1] = x;
+  }
+}
+
+/** The median of the first n numbers of an ascending array. */
+const medianOfSorted = (xs: Float64Array, n: number): number => {
+  const m = n >> 1;
+  return n % 2 ? xs[m]! : (xs[m - 1]! + xs[m]!) / 2;
 };
 
 /** Every warning a value raises against its history (empty when nothing looks odd). */
@@ -38,27 +60,37 @@ export function historyWarnings(
   t: WarningThresholds = DEFAULT_WARNING_THRESHOLDS,
 ): WarningKind[] {
   const { value, history, previous } = input;
+  const n = history.length;
   const out: WarningKind[] = [];
-  if (history.length >= t.minHistory) {
-    const mean = history.reduce((a, b) => a + b, 0) / history.length;
-    const sd = Math.sqrt(history.reduce((a, b) => a + (b - mean) ** 2, 0) / (history.length - 1));
+  let med = NaN;
+  if (n > 0) {
+    if (sorted.length < n) {
+      sorted = new Float64Array(n * 2);
+      deviations = new Float64Array(n * 2);
+    }
+    for (let i = 0; i < n; i++) sorted[i] = history[i]!;
+    sortPrefix(sorted, n);
+    med = medianOfSorted(sorted, n);
+  }
+  if (n >= t.minHistory) {
+    // Sums in the history's own order (the same rounding as summing the list as given).
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += history[i]!;
+    const mean = sum / n;
+    let squares = 0;
+    for (let i = 0; i < n; i++) squares += (history[i]! - mean) ** 2;
+    const sd = Math.sqrt(squares / (n - 1));
     if (sd > 0 && Math.abs(value - mean) / sd > t.z) out.push('outlier_z');
-    const med = median(history);
-    const mad = median(history.map((h) => Math.abs(h - med)));
+    for (let i = 0; i < n; i++) deviations[i] = Math.abs(history[i]! - med);
+    sortPrefix(deviations, n);
+    const mad = medianOfSorted(deviations, n);
     if (mad > 0 && (0.6745 * Math.abs(value - med)) / mad > t.mad) out.push('outlier_mad');
   }
   if (previous !== null && previous !== 0 && Math.abs(value / previous - 1) > t.yoy) out.push('yoy_change');
-  if (
-    input.percent &&
-    history.length > 0 &&
-    history.every((h) => h > 1) &&
-    value !== 0 &&
-    Math.abs(value) < 1
-  )
+  if (input.percent && n > 0 && sorted[0]! > 1 && value !== 0 && Math.abs(value) < 1)
     out.push('fraction_of_percent');
-  if (history.length > 0 && value !== 0) {
-    const ref = median(history);
-    const ratio = ref === 0 ? 0 : Math.abs(value / ref);
+  if (n > 0 && value !== 0) {
+    const ratio = med === 0 ? 0 : Math.abs(value / med);
     // 10^3.5 … 10^4.5 either way: a 万元 figure typed into an 亿元 column, or the reverse.
     if (ratio > 0 && Math.abs(Math.abs(Math.log10(ratio)) - 4) <= 0.5) out.push('magnitude_1e4');
   }

@@ -11,6 +11,7 @@ import * as m202611280700 from './202611280700_workflow.ts';
 import * as m202611280800 from './202611280800_coordination.ts';
 import * as m202611280900 from './202611280900_history_ledger.ts';
 import * as m202611281000 from './202611281000_stored_file_compression.ts';
+import * as m202611281100 from './202611281100_value_key_order.ts';
 
 export const migrations: Record<string, Migration> = {
   '202611280100_catalogue': m202611280100,
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '202611280800_coordination': m202611280800,
   '202611280900_history_ledger': m202611280900,
   '202611281000_stored_file_compression': m202611281000,
+  '202611281100_value_key_order': m202611281100,
 };

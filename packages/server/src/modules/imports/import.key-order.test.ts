@@ -9,7 +9,7 @@ const change = (indicator: string, orgUnit: number, period: string, source: stri
     c: { indicator: { code: indicator }, orgUnit: { id: orgUnit }, periodCode: period, source },
   }) as unknown as Change;
 
-const keyOf = (ch: Change) => [ch.c.indicator.code, ch.c.orgUnit.id, ch.c.periodCode, ch.c.source];
+const keyOf = (ch: Change) => [ch.c.orgUnit.id, ch.c.periodCode, ch.c.indicator.code, ch.c.source];
 
 describe('keyOrder', () => {
   // File order (year, unit, indicator), as a long-layout export is often written.
@@ -23,16 +23,16 @@ describe('keyOrder', () => {
     change('rd_expenditure', 3, '2023', 'report'),
   ];
 
-  it('orders by indicator, org unit id (numerically), period and source', () => {
+  it('orders by org unit id (numerically), period, indicator and source', () => {
     const order = [...keyOrder(changes)];
     expect(order.map((i) => keyOf(changes[i]!))).toEqual([
-      ['gdp', 3, '2024', 'report'],
-      ['gdp', 12, '2023', 'report'],
-      ['gdp', 12, '2024', 'provincial'],
-      ['gdp', 12, '2024', 'report'],
-      ['rd_expenditure', 3, '2023', 'report'],
-      ['rd_expenditure', 3, '2023Q4', 'report'],
-      ['rd_expenditure', 12, '2024', 'report'],
+      [3, '2023', 'rd_expenditure', 'report'],
+      [3, '2023Q4', 'rd_expenditure', 'report'],
+      [3, '2024', 'gdp', 'report'],
+      [12, '2023', 'gdp', 'report'],
+      [12, '2024', 'gdp', 'provincial'],
+      [12, '2024', 'gdp', 'report'],
+      [12, '2024', 'rd_expenditure', 'report'],
     ]);
   });
 
@@ -45,12 +45,11 @@ describe('keyOrder', () => {
     expect(new Set(order).size).toBe(many.length);
     for (let i = 1; i < order.length; i++) {
       const [a, b] = [keyOf(many[order[i - 1]!]!), keyOf(many[order[i]!]!)];
+      const text = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
       const cmp =
-        a[0]! < b[0]!
-          ? -1
-          : a[0]! > b[0]!
-            ? 1
-            : (a[1] as number) - (b[1] as number) || (a[2]! < b[2]! ? -1 : 1);
+        (a[0] as number) - (b[0] as number) ||
+        text(a[1] as string, b[1] as string) ||
+        text(a[2] as string, b[2] as string);
       expect(cmp).toBeLessThan(0);
     }
   });

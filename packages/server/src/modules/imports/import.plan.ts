@@ -2,7 +2,6 @@
 // stored data (unchanged rows, stale versions, locks), then warnings and cross-indicator rules on the
 // rows that change something. The result is either problems or a plan of inserts and updates.
 import {
-  checkValue,
   failingRules,
   formatPeriod,
   historyWarnings,
@@ -10,6 +9,8 @@ import {
   parsePeriod,
   type CompiledRule,
   type Period,
+  valueChecker,
+  type ValueProblem,
 } from '@scimon/core';
 import { SOURCE_CODES, type ImportProblem, type ImportSummary, type SourceCode } from '@scimon/contracts';
 import { isAllowed, type PrincipalGrants } from '../auth/policy.ts';
@@ -91,10 +92,17 @@ export class RowChecker {
   private readonly periods = new Map<string, Period | null>();
   private readonly sources = new Map<SourceCode, boolean>();
 
+  /** Org unit ids are below this: keys stay small integers (no heap number per key) for small trees. */
+  private readonly stride: number;
+
   constructor(
     private readonly ctx: PlanContext,
     private readonly problems: ProblemList,
-  ) {}
+  ) {
+    let max = 0;
+    for (const id of ctx.orgUnitsById.keys()) if (id > max) max = id;
+    this.stride = max + 1;
+  }
 
   private allowed(ou: OrgUnitRef): boolean {
     let a = this.scope.get(ou.id);
@@ -121,9 +129,19 @@ export class RowChecker {
     let i = bySource.get(source);
     if (i === undefined) bySource.set(source, (i = this.prefixCount++));
     // Exact while below 2⁵³; beyond (never in practice) the string key, which no number equals.
-    return i < 2 ** 20 && ouId >= 0 && ouId < 2 ** 32
-      ? i * 2 ** 32 + ouId
+    const k = i * this.stride + ouId;
+    return ouId >= 0 && ouId < this.stride && k <= Number.MAX_SAFE_INTEGER
+      ? k
       : valueKey(ind, ouId, period, source);
+  }
+
+  private readonly checkers = new Map<IndicatorRef, (value: number) => ValueProblem | null>();
+
+  /** The indicator's value-type and range problem of a value, or null. */
+  private checkValue(value: number, ind: IndicatorRef): ValueProblem | null {
+    let check = this.checkers.get(ind);
+    if (!check) this.checkers.set(ind, (check = valueChecker(ind)));
+    return check(value);
   }
 
   private sourceOk(source: SourceCode): boolean {
@@ -242,7 +260,7 @@ export class RowChecker {
     const text = cells[h.value];
     if (text === undefined || !PLAIN_DIGITS.test(text)) return false;
     const value = Number(text);
-    if (checkValue(value, ind)) return false;
+    if (this.checkValue(value, ind)) return false;
     const key = this.seenKey(ind.code, ou.id, periodText, source);
     if (this.seen.has(key)) return false;
     this.seen.set(key, row);
@@ -307,7 +325,7 @@ export class RowChecker {
       value = n.kind === 'number' ? n.value : null;
     }
     if (value !== null) {
-      const bad = checkValue(value, ind);
+      const bad = this.checkValue(value, ind);
       if (bad) {
         const params: Record<string, number> =
           bad.code === 'E_IMPORT_OUT_OF_RANGE' ? { min: bad.min, max: bad.max } : {};

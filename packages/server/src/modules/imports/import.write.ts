@@ -1,9 +1,9 @@
 // Writes an accepted plan in the caller's transaction. PostgreSQL: rows go to a temporary staging table
 // by COPY in key order, then one plain INSERT … SELECT (a unique violation is the conflict) and one
 // UPDATE … FROM guarded by the expected version, each feeding the history in the same statement (the
-// value's foreign keys are checked by their triggers, as for every write). SQLite: prepared statements on the better-sqlite3 handle, reused across rows
-// (multi-row INSERTs in file order, one guarded UPDATE per changed row), and the inserts' history as one
-// INSERT … SELECT by id range.
+// value's foreign keys are checked by their triggers, as for every write). SQLite: prepared statements on
+// the better-sqlite3 handle, reused across rows (multi-row INSERTs in key order, one guarded UPDATE per
+// changed row), and the inserts' history as one INSERT … SELECT by id range.
 import { CompiledQuery, sql, type Kysely, type Transaction } from 'kysely';
 import type { Writable } from 'node:stream';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -256,8 +256,11 @@ const HISTORY_COLUMNS =
   'data_value_id, indicator_code, org_unit_id, period_code, source, value, status, version, comment, source_ref, basis, changed_by, changed_at, action';
 const HISTORY_FROM_VALUE =
   'id, indicator_code, org_unit_id, period_code, source, value, status, version, comment, source_ref, basis, updated_by, updated_at';
-/** Rows per multi-row INSERT (11 parameters a row, far below SQLite's limit of 32,766). */
+/** Rows per multi-row INSERT (7 parameters a row, far below SQLite's limit of 32,766). */
 const ROWS_PER_INSERT = 200;
+
+/** A string as an SQL literal (quotes doubled). */
+const sqlText = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 /** The status a written value takes: reports start (again) as drafts, external figures are published. */
 const newStatus = (source: string) => (source === 'report' ? 'draft' : 'published');
@@ -269,22 +272,27 @@ function writeSqlite(db: SqliteDb, changes: readonly Change[], meta: WriteMeta):
     // AUTOINCREMENT ids are never reused: this import's new rows are exactly those above the highest id.
     const top = db.prepare('SELECT max(id) AS id FROM data_value').get() as { id: number | null };
     const before = Number(top.id ?? 0);
+    // The import's constants are literals of the statement (prepared once per import): a row binds only
+    // its own 7 fields (measured: ~0.5 s of 1,000,000 rows spent binding the constants).
+    const constants = `${sqlText(meta.sourceRef)}, ${sqlText(meta.actor)}, ${sqlText(meta.at)}`;
     const statementFor = (rows: number) =>
       db.prepare(
-        `INSERT INTO data_value (${VALUE_COLUMNS}) VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)').join(', ')}
+        `INSERT INTO data_value (${VALUE_COLUMNS}) VALUES ${Array.from({ length: rows }, () => `(?, ?, ?, ?, ?, ?, 1, ?, ${constants})`).join(', ')}
          ON CONFLICT (indicator_code, org_unit_id, period_code, source) DO NOTHING`,
       );
     const fullRows = Math.min(ROWS_PER_INSERT, inserts.length);
     const full = statementFor(fullRows);
     const args: unknown[] = [];
     let written = 0;
-    // File order: sorting by the unique key first was measured slower overall (the sort costs more than
-    // the index saves).
+    // Key order: the unique index is then filled sequentially (measured on 1,000,000 new values: 4.0 s
+    // against 5.9 s in file order; the order itself takes ~0.2 s).
+    const order = keyOrder(inserts);
+    profileMark('key order');
     for (let i = 0; i < inserts.length; i += ROWS_PER_INSERT) {
       const end = Math.min(inserts.length, i + ROWS_PER_INSERT);
       args.length = 0;
       for (let j = i; j < end; j++) {
-        const c = inserts[j]!.c;
+        const c = inserts[order[j]!]!.c;
         args.push(
           c.indicator.code,
           c.orgUnit.id,
@@ -293,18 +301,17 @@ function writeSqlite(db: SqliteDb, changes: readonly Change[], meta: WriteMeta):
           c.value,
           newStatus(c.source),
           c.comment,
-          meta.sourceRef,
-          meta.actor,
-          meta.at,
         );
       }
       written += (end - i === fullRows ? full : statementFor(end - i)).run(args).changes;
     }
     if (written !== inserts.length) throw new ImportConflict('insert');
+    profileMark('insert values');
     db.prepare(
       `INSERT INTO data_value_history (${HISTORY_COLUMNS})
        SELECT ${HISTORY_FROM_VALUE}, 'insert' FROM data_value WHERE id > ? ORDER BY id`,
     ).run(before);
+    profileMark('insert history');
   }
   if (updates.length) {
     // Guarded by the version the plan read: a row changed meanwhile matches nothing (and rolls all back).
