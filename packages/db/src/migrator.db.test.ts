@@ -135,7 +135,7 @@ describe.each(testDialects())('migrations on %s', (dialect) => {
       .execute();
     const migrator = createMigrator(t.db);
     expect((await migrator.migrateTo('202611281000_stored_file_compression')).error).toBeUndefined();
-    expect(await migrateToLatest(t.db)).toEqual(['202611281100_value_key_order']);
+    expect(await migrateToLatest(t.db)).toContain('202611281100_value_key_order');
     expect(await t.db.selectFrom('data_value').selectAll().execute()).toEqual([value]);
     const revision = await t.db.selectFrom('data_value_revision').select('data_value_id').execute();
     expect(revision.map((r) => Number(r.data_value_id))).toEqual([Number(value.id)]);

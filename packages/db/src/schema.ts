@@ -465,6 +465,8 @@ export interface StoredFileTable {
   media_type: string;
   size_bytes: number;
   content: Uint8Array;
+  /** How `content` is compressed: 'deflate' (zlib format), or null for the bytes as uploaded. */
+  content_encoding: string | null;
   stored_by: string;
   stored_at: string;
 }

@@ -12,6 +12,7 @@ import * as m202611280800 from './202611280800_coordination.ts';
 import * as m202611280900 from './202611280900_history_ledger.ts';
 import * as m202611281000 from './202611281000_stored_file_compression.ts';
 import * as m202611281100 from './202611281100_value_key_order.ts';
+import * as m202611281200 from './202611281200_stored_file_encoding.ts';
 
 export const migrations: Record<string, Migration> = {
   '202611280100_catalogue': m202611280100,
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '202611280900_history_ledger': m202611280900,
   '202611281000_stored_file_compression': m202611281000,
   '202611281100_value_key_order': m202611281100,
+  '202611281200_stored_file_encoding': m202611281200,
 };

@@ -99,9 +99,7 @@ export class RowChecker {
     private readonly ctx: PlanContext,
     private readonly problems: ProblemList,
   ) {
-    let max = 0;
-    for (const id of ctx.orgUnitsById.keys()) if (id > max) max = id;
-    this.stride = max + 1;
+    this.stride = orgUnitStride(ctx);
   }
 
   private allowed(ou: OrgUnitRef): boolean {
@@ -403,12 +401,14 @@ const LOCKING: ReadonlySet<string> = new Set(['submitted', 'approved', 'publishe
 const sameComment = (a: string | null, b: string | null) => (a ?? '') === (b ?? '');
 
 /**
- * Numbers for (text, text, id) triples: a small index per text pair × 2³² + the id (exact below 2⁵³);
- * beyond that range (never in practice) a string, which no number equals.
+ * Numbers for (text, text, id) triples: a small index per text pair × `stride` + the id, where ids are
+ * below `stride` (the largest org unit id + 1): small integers for any real tree, so maps keyed by them
+ * hold no heap number per key. Outside that range (never in practice) a string, which no number equals.
  */
 class PairKeys {
   private readonly pairs = new Map<string, Map<string, number>>();
   private count = 0;
+  constructor(private readonly stride: number) {}
   private small(a: string, b: string, create: boolean): number | undefined {
     let byB = this.pairs.get(a);
     if (!byB) {
@@ -420,8 +420,9 @@ class PairKeys {
     return i;
   }
   private compose(i: number, a: string, b: string, id: number): number | string {
-    return i < 2 ** 20 && Number.isInteger(id) && id >= 0 && id < 2 ** 32
-      ? i * 2 ** 32 + id
+    const k = i * this.stride + id;
+    return Number.isInteger(id) && id >= 0 && id < this.stride && k <= Number.MAX_SAFE_INTEGER
+      ? k
       : `${a}|${b}|${id}`;
   }
   /** The key, registering the pair when new. */
@@ -433,6 +434,13 @@ class PairKeys {
     const i = this.small(a, b, false);
     return i === undefined ? -1 : this.compose(i, a, b, id);
   }
+}
+
+/** One more than the largest org unit id (the `stride` of small integer keys). */
+export function orgUnitStride(ctx: Pick<PlanContext, 'orgUnitsById'>): number {
+  let max = 0;
+  for (const id of ctx.orgUnitsById.keys()) if (id > max) max = id;
+  return max + 1;
 }
 
 /** One series' periods in the order first seen (as a Map keyed by period code would keep them). */
@@ -484,7 +492,8 @@ export function planChanges(
   // Per series (indicator, org unit, source): its periods in the order first seen (stored values, then
   // the file's), each with kind, ordinal and value; a file's value replaces the stored one in place.
   // Series and groups are found by number (`PairKeys`), never by a string built per row.
-  const seriesKeys = new PairKeys();
+  const stride = orgUnitStride(ctx);
+  const seriesKeys = new PairKeys(stride);
   const series = new Map<number | string, Series>();
   const locked = new Set<string>();
   const seriesOf = (ind: string, ou: number, source: string): Series => {
@@ -605,7 +614,7 @@ export function planChanges(
     // Rules: one group per (org unit, period, source) with a change; stored values fill the rest. Only the
     // indicators a rule names are gathered (the rules read nothing else).
     if (ctx.rules.length) {
-      const groupKeys = new PairKeys();
+      const groupKeys = new PairKeys(stride);
       const groups = new Map<number | string, Change[]>();
       for (const ch of changes) {
         const k = groupKeys.key(ch.c.periodCode, ch.c.source, ch.c.orgUnit.id);
