@@ -2,9 +2,7 @@
 // stored data (unchanged rows, stale versions, locks), then warnings and cross-indicator rules on the
 // rows that change something. The result is either problems or a plan of inserts and updates.
 import {
-  failingRules,
   formatPeriod,
-  historyWarnings,
   parseCellNumber,
   parsePeriod,
   type CompiledRule,
@@ -19,6 +17,7 @@ import { longEntryCsv, type CsvLongHeader, type Entry, type LayoutOut } from './
 import { notice, problem, type Location } from './import.problems.ts';
 import type { IndicatorRef, OrgUnitRef, StoredValue } from './import.repository.ts';
 import { ruleWarningText, WARNING_TEXT } from './import.rules.ts';
+import { computeVerdicts, WARNING_KINDS, type CheckInput, type Verdicts } from './import.checks.ts';
 
 /** Earlier periods (of the same kind) a value is compared with. */
 export const HISTORY_WINDOW = 10;
@@ -379,6 +378,9 @@ export interface Plan {
    * works (the plan's changes do not depend on them; any problem they add refuses the whole import).
    */
   checkWarningsAndRules(): void;
+  /** The same in two steps, so the verdicts can be computed elsewhere (a worker thread). */
+  checkInput(): CheckInput;
+  applyVerdicts(v: Verdicts): void;
 }
 
 const periodCache = new Map<string, Period | null>();
@@ -446,6 +448,8 @@ export function orgUnitStride(ctx: Pick<PlanContext, 'orgUnitsById'>): number {
 /** One series' periods in the order first seen (as a Map keyed by period code would keep them). */
 class Series {
   size = 0;
+  /** Its number among the plan's series (the order created). */
+  constructor(readonly index: number) {}
   /** Slots 0 … storedCount − 1 hold stored values (unique per period code); the file's come after. */
   private storedCount = 0;
   readonly codes: string[] = [];
@@ -464,21 +468,25 @@ class Series {
     this.storedCount++;
   }
 
-  /** Puts a file's value (its period code is unique among the file's); returns the stored value it replaces. */
-  put(code: string, kind: string, ord: number, v: number | null): StoredValue | undefined {
+  /** Puts a file's value (its period code is unique among the file's); returns its slot. */
+  put(code: string, kind: string, ord: number, v: number | null): number {
     for (let j = 0; j < this.storedCount; j++)
       if (this.codes[j] === code) {
         this.kinds[j] = kind;
         this.ords[j] = ord;
         this.values[j] = v;
-        return this.stored[j];
+        return j;
       }
     this.codes.push(code);
     this.kinds.push(kind);
     this.ords.push(ord);
     this.values.push(v);
-    this.size++;
-    return undefined;
+    return this.size++;
+  }
+
+  /** The stored value a slot holds the new value of, if any. */
+  storedAt(slot: number): StoredValue | undefined {
+    return slot < this.storedCount ? this.stored[slot] : undefined;
   }
 }
 
@@ -495,11 +503,15 @@ export function planChanges(
   const stride = orgUnitStride(ctx);
   const seriesKeys = new PairKeys(stride);
   const series = new Map<number | string, Series>();
+  const seriesList: Series[] = [];
   const locked = new Set<string>();
   const seriesOf = (ind: string, ou: number, source: string): Series => {
     const k = seriesKeys.key(ind, source, ou);
     let m = series.get(k);
-    if (!m) series.set(k, (m = new Series()));
+    if (!m) {
+      series.set(k, (m = new Series(seriesList.length)));
+      seriesList.push(m);
+    }
     return m;
   };
   for (const s of stored) {
@@ -513,22 +525,25 @@ export function planChanges(
   // A candidate's period is already parsed (and canonical): no second parse. Its stored value, if any, is
   // the one its series holds for the same period code.
   const candidateSeries: Series[] = new Array(candidates.length);
-  const candidateStored: (StoredValue | undefined)[] = new Array(candidates.length);
+  const candidateSlot = new Int32Array(candidates.length);
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i]!;
     const m = seriesOf(c.indicator.code, c.orgUnit.id, c.source);
     candidateSeries[i] = m;
-    candidateStored[i] = m.put(c.periodCode, c.period.kind, ordinal(c.period), c.value);
+    candidateSlot[i] = m.put(c.periodCode, c.period.kind, ordinal(c.period), c.value);
   }
 
   const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, warned: 0 };
   const notices: ImportProblem[] = [];
   const changes: Change[] = [];
   const changeSeries: Series[] = [];
+  const changeSlots: number[] = [];
+  /** Rows refused by this phase (stale, locked): their values still count for the rules. */
+  const refusedHere: Candidate[] = [];
   let notReported = 0;
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i]!;
-    const existing = candidateStored[i];
+    const existing = candidateSeries[i]!.storedAt(candidateSlot[i]!);
     if (c.version !== undefined && c.version !== (existing?.version ?? 0)) {
       problems.add(
         problem(c.valueCell.loc, 'E_DATA_VALUE_STALE', c.valueText, {
@@ -536,6 +551,7 @@ export function planChanges(
           expected: c.version,
         }),
       );
+      refusedHere.push(c);
       continue;
     }
     if (c.value === null) {
@@ -566,10 +582,12 @@ export function planChanges(
       locked.has(`${c.indicator.framework}|${c.orgUnit.id}|${c.periodCode}`)
     ) {
       problems.add(problem(c.valueCell.loc, 'E_IMPORT_LOCKED', `${c.orgUnit.code} ${c.periodCode}`));
+      refusedHere.push(c);
       continue;
     }
     changes.push({ kind: existing ? 'update' : 'insert', c, expectedVersion: existing?.version ?? 0 });
     changeSeries.push(candidateSeries[i]!);
+    changeSlots.push(candidateSlot[i]!);
   }
 
   for (const ch of changes) {
@@ -577,69 +595,126 @@ export function planChanges(
     else summary.updated++;
   }
 
-  function checkWarningsAndRules(): void {
+  /** The plan packed for `computeVerdicts` (import.checks.ts): typed arrays and a few small tables. */
+  function checkInput(): CheckInput {
+    const seriesStart = new Int32Array(seriesList.length + 1);
+    for (let k = 0; k < seriesList.length; k++) seriesStart[k + 1] = seriesStart[k]! + seriesList[k]!.size;
+    const slots = seriesStart[seriesList.length]!;
+    const slotKind = new Uint8Array(slots);
+    const slotOrd = new Float64Array(slots);
+    const slotValue = new Float64Array(slots);
+    const kindCodes = new Map<string, number>();
+    let lastKind = '';
+    let lastCode = -1;
+    for (let k = 0; k < seriesList.length; k++) {
+      const m = seriesList[k]!;
+      for (let j = 0, at = seriesStart[k]!; j < m.size; j++, at++) {
+        const kind = m.kinds[j]!;
+        if (kind !== lastKind || lastCode < 0) {
+          let code = kindCodes.get(kind);
+          if (code === undefined) kindCodes.set(kind, (code = kindCodes.size));
+          [lastKind, lastCode] = [kind, code];
+        }
+        slotKind[at] = lastCode;
+        slotOrd[at] = m.ords[j]!;
+        slotValue[at] = m.values[j] ?? NaN;
+      }
+    }
+    // Rule groups (period, source, org unit) as numbers: a small index per (period, source) × stride + id.
+    const pairs = new Map<string, Map<string, number>>();
+    let pairCount = 0;
+    let lastPeriod = '';
+    let lastBySource: Map<string, number> | undefined;
+    const groupKey = (period: string, source: string, ou: number) => {
+      let bySource = period === lastPeriod ? lastBySource : pairs.get(period); // runs of one period
+      if (!bySource) pairs.set(period, (bySource = new Map()));
+      [lastPeriod, lastBySource] = [period, bySource];
+      let i = bySource.get(source);
+      if (i === undefined) bySource.set(source, (i = pairCount++));
+      return i * stride + ou;
+    };
+    const n = changes.length;
+    const changeSeriesIdx = new Int32Array(n);
+    const changeSlotAt = new Int32Array(n);
+    const changePercent = new Uint8Array(n);
+    const changeGroupKey = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const c = changes[i]!.c;
+      const m = changeSeries[i]!;
+      changeSeriesIdx[i] = m.index;
+      changeSlotAt[i] = seriesStart[m.index]! + changeSlots[i]!;
+      changePercent[i] = c.indicator.valueType === 'percent' ? 1 : 0;
+      changeGroupKey[i] = groupKey(c.periodCode, c.source, c.orgUnit.id);
+    }
+    // What the rules read: stored values, then the file's. A file row is the only one of its group and
+    // indicator among the file's, so their order does not matter; an unchanged row repeats its stored
+    // value, so only the changes and the rows refused here (stale, locked) are added.
+    const ruleIndicators = [...new Set(ctx.rules.flatMap((r) => r.refs))];
+    const named = new Map(ruleIndicators.map((code, i) => [code, i]));
+    const most = ruleIndicators.length ? stored.length + n + refusedHere.length : 0;
+    const fillKeys = new Float64Array(most);
+    const fillInds = new Int32Array(most);
+    const fillValues = new Float64Array(most);
+    let fills = 0;
+    const fill = (key: number, ind: string, v: number | null) => {
+      const i = named.get(ind);
+      if (i === undefined) return;
+      fillKeys[fills] = key;
+      fillInds[fills] = i;
+      fillValues[fills++] = v ?? NaN;
+    };
+    if (ruleIndicators.length) {
+      for (const st of stored) fill(groupKey(st.period, st.source, st.orgUnitId), st.indicator, st.value);
+      for (let i = 0; i < n; i++) fill(changeGroupKey[i]!, changes[i]!.c.indicator.code, changes[i]!.c.value);
+      for (const c of refusedHere)
+        fill(groupKey(c.periodCode, c.source, c.orgUnit.id), c.indicator.code, c.value);
+    }
+    return {
+      historyWindow: HISTORY_WINDOW,
+      seriesStart,
+      slotKind,
+      slotOrd,
+      slotValue,
+      changeSeries: changeSeriesIdx,
+      changeSlot: changeSlotAt,
+      changePercent,
+      changeGroupKey,
+      rules: ctx.rules.map(({ code, expression, missing, importance }) => ({
+        code,
+        expression,
+        missing,
+        importance,
+      })),
+      indicatorCodes: [...ctx.indicators.keys()],
+      ruleIndicators,
+      fillGroupKey: fillKeys.slice(0, fills),
+      fillIndicator: fillInds.slice(0, fills),
+      fillValue: fillValues.slice(0, fills),
+    };
+  }
+
+  /** Turns the verdicts into problems and notices, and counts `summary.warned`. */
+  function applyVerdicts(v: Verdicts): void {
     const warnings = new Map<Change, { zh: string; en: string }[]>();
     const warn = (ch: Change, w: { zh: string; en: string }) => {
       const list = warnings.get(ch) ?? [];
       list.push(w);
       warnings.set(ch, list);
     };
-    const history: number[] = [];
     for (let i = 0; i < changes.length; i++) {
-      const ch = changes[i]!;
-      const c = ch.c;
-      if (c.value === null) continue;
-      const s = changeSeries[i]!;
-      history.length = 0;
-      const ord = ordinal(c.period);
-      const kind = c.period.kind;
-      let prev: number | null = null;
-      for (let j = 0; j < s.size; j++) {
-        const v = s.values[j]!;
-        if (v === null || s.kinds[j] !== kind) continue;
-        const o = s.ords[j]!;
-        // The recent history only (the last HISTORY_WINDOW periods): bounded work per value, current levels.
-        if (o < ord && o >= ord - HISTORY_WINDOW) history.push(v);
-        if (o === ord - 1) prev = v;
-      }
-      const kinds = historyWarnings({
-        value: c.value,
-        history,
-        previous: prev,
-        percent: c.indicator.valueType === 'percent',
+      const bits = v.warnBits[i]!;
+      if (bits === 0) continue;
+      WARNING_KINDS.forEach((k, b) => {
+        if (bits & (1 << b)) warn(changes[i]!, WARNING_TEXT[k]);
       });
-      for (const k of kinds) warn(ch, WARNING_TEXT[k]);
     }
-
-    // Rules: one group per (org unit, period, source) with a change; stored values fill the rest. Only the
-    // indicators a rule names are gathered (the rules read nothing else).
-    if (ctx.rules.length) {
-      const groupKeys = new PairKeys(stride);
-      const groups = new Map<number | string, Change[]>();
-      for (const ch of changes) {
-        const k = groupKeys.key(ch.c.periodCode, ch.c.source, ch.c.orgUnit.id);
-        const g = groups.get(k);
-        if (g) g.push(ch);
-        else groups.set(k, [ch]);
-      }
-      const keys = [...groups.keys()];
-      const values = keys.map(() => new Map<string, number>());
-      const index = new Map(keys.map((k, i) => [k, i]));
-      const named = new Set(ctx.rules.flatMap((r) => r.refs));
-      const fill = (ou: number, period: string, source: string, ind: string, v: number | null) => {
-        if (!named.has(ind)) return;
-        const i = index.get(groupKeys.find(period, source, ou));
-        if (i === undefined) return;
-        if (v === null) values[i]!.delete(ind);
-        else values[i]!.set(ind, v);
-      };
-      for (const st of stored) fill(st.orgUnitId, st.period, st.source, st.indicator, st.value);
-      for (const c of candidates) fill(c.orgUnit.id, c.periodCode, c.source, c.indicator.code, c.value);
-      const failing = failingRules(ctx.rules, values);
-      for (const [i, rules] of failing) {
-        const group = groups.get(keys[i]!)!;
-        for (const rule of rules) {
-          for (const ch of group) {
+    if (v.failing.length) {
+      const members = new Map<number, Change[]>(v.failing.map(([g]) => [g, []]));
+      for (let i = 0; i < changes.length; i++) members.get(v.changeGroup[i]!)?.push(changes[i]!);
+      for (const [g, ruleIndices] of v.failing) {
+        for (const r of ruleIndices) {
+          const rule = ctx.rules[r]!;
+          for (const ch of members.get(g)!) {
             if (!rule.refs.includes(ch.c.indicator.code)) continue;
             if (rule.importance === 'error')
               problems.add(
@@ -653,7 +728,6 @@ export function planChanges(
         }
       }
     }
-
     for (const ch of changes) {
       const ws = warnings.get(ch);
       if (!ws) continue;
@@ -677,5 +751,7 @@ export function planChanges(
       }
     }
   }
-  return { changes, summary, notices, notReported, checkWarningsAndRules };
+
+  const checkWarningsAndRules = () => applyVerdicts(computeVerdicts(checkInput(), ctx.rules));
+  return { changes, summary, notices, notReported, checkWarningsAndRules, checkInput, applyVerdicts };
 }

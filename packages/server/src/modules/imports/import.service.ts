@@ -19,6 +19,8 @@ import { loadIndicators, loadOrgUnits, loadStoredValues } from './import.reposit
 import { planChanges, ProblemList, RowChecker, type Change, type PlanContext } from './import.plan.ts';
 import { DEFAULT_RULES } from './import.rules.ts';
 import { ImportConflict, writeChanges } from './import.write.ts';
+import { verdictsOffThread } from './import.checks.thread.ts';
+import type { Verdicts } from './import.checks.ts';
 import { applyBasis } from './import.basis.ts';
 import { ensureDraftSubmissions } from '../workflow/workflow.service.ts';
 import { profileMark, profileStart } from './import.profile.ts';
@@ -54,8 +56,11 @@ async function planContext(db: Kysely<Database>, o: ImportOptions): Promise<Plan
   };
 }
 
-/** Changes from which an import's checkpoint runs in the background (some thousand pages of log). */
-const BACKGROUND_CHECKPOINT_MIN_CHANGES = 20_000;
+/**
+ * Changes from which an import is large: on SQLite its warnings and rules are computed on a worker thread
+ * while it writes, and its checkpoint runs in the background (some thousand pages of log).
+ */
+const LARGE_IMPORT_CHANGES = 20_000;
 
 const emptySummary = { created: 0, updated: 0, unchanged: 0, warned: 0 };
 
@@ -166,6 +171,10 @@ async function runImport(
   // On PostgreSQL an import that passed every check so far runs the warnings and rules while the database
   // writes (measured: ~2 s of 1,000,000 values); a problem they find rolls the whole write back.
   let checkWhileWriting: (() => void) | undefined;
+  // On SQLite a large import's warnings and rules are computed on a worker thread while it writes
+  // (better-sqlite3 holds this thread while SQLite works); applied before the commit.
+  let verdicts: Promise<Verdicts> | undefined;
+  let applyVerdicts: ((v: Verdicts) => void) | undefined;
   if (problems.count === 0) {
     const ouIds = [...new Set(checker.candidates.map((c) => c.orgUnit.id))];
     const stored = await loadStoredValues(db, ouIds);
@@ -177,7 +186,11 @@ async function runImport(
         plan.checkWarningsAndRules();
         profileMark('warnings and rules (while writing)');
       };
-    else {
+    else if (!o.dryRun && problems.count === 0 && plan.changes.length >= LARGE_IMPORT_CHANGES) {
+      verdicts = verdictsOffThread(plan.checkInput, ctx.rules);
+      applyVerdicts = plan.applyVerdicts;
+      profileMark('warnings and rules: packed for a worker');
+    } else {
       plan.checkWarningsAndRules();
       profileMark('warnings and rules');
     }
@@ -217,7 +230,7 @@ async function runImport(
   // A large import leaves copying its pages from SQLite's log into the database file to a background
   // thread (measured: ~1 s of 1,000,000 values); a small one keeps the usual automatic checkpoint.
   const transaction = <T>(work: () => Promise<T>) =>
-    changes.length >= BACKGROUND_CHECKPOINT_MIN_CHANGES ? withBackgroundCheckpoint(handle, work) : work();
+    changes.length >= LARGE_IMPORT_CHANGES ? withBackgroundCheckpoint(handle, work) : work();
   try {
     const importId = await transaction(() =>
       db.transaction().execute(async (tx) => {
@@ -254,11 +267,18 @@ async function runImport(
           { actor: o.audit.actor, at: o.audit.at, sourceRef: `import:${id}` },
           checkWhileWriting,
         );
-        if (problems.count > 0) throw new RefusedWhileWriting();
         await applyBasis(tx, pg, changes);
         profileMark('basis');
         await ensureDraftSubmissions(tx, changes, o.audit.actor, o.audit.at);
         profileMark('draft submissions');
+        if (verdicts) {
+          applyVerdicts!(await verdicts);
+          profileMark('warnings and rules (worker, waited for)');
+        }
+        if (problems.count > 0) throw new RefusedWhileWriting();
+        // Warnings counted while writing (PostgreSQL, or a worker) reach the import's row now.
+        if (summary.warned)
+          await tx.updateTable('data_import').set({ warned: summary.warned }).where('id', '=', id).execute();
         await recordAudit(tx, o.audit, {
           action: 'import.accepted',
           objectType: 'data_import',

@@ -211,7 +211,7 @@ export async function writeChanges(
     INSERT INTO data_value (indicator_code, org_unit_id, period_code, source, value, status, version, comment, source_ref, updated_by, updated_at)
     SELECT indicator_code, org_unit_id, period_code, source, value, ${status}, 1, comment, ${meta.sourceRef}, ${meta.actor}, ${meta.at}
     FROM import_stage WHERE action = 'insert'
-    ORDER BY indicator_code, org_unit_id, period_code, source
+    ORDER BY org_unit_id, period_code, indicator_code, source
     ON CONFLICT (indicator_code, org_unit_id, period_code, source) DO NOTHING`.execute(tx);
   if (Number(ins.numAffectedRows ?? 0) !== inserts) throw new ImportConflict('insert');
   if (updates) {
