@@ -6,7 +6,7 @@
 // database until it is copied (every write here commits with synchronous=NORMAL, as all writes do).
 import { Worker } from 'node:worker_threads';
 import type { DbHandle } from './dialect.ts';
-import { sqliteHandle } from './dialect.ts';
+import { sqliteHandle } from './sqlite-handle.ts';
 
 export type CheckpointResult =
   { ok: true; busy: number; log: number; checkpointed: number } | { ok: false; message: string };

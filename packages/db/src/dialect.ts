@@ -5,6 +5,10 @@ import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely'
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import type { Database } from './schema.ts';
+import { registerSqliteHandle } from './sqlite-handle.ts';
+import { backgroundCheckpoint } from './background-checkpoint.ts';
+
+export { sqliteHandle } from './sqlite-handle.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -53,21 +57,13 @@ export function openDb(config: DbConfig): DbHandle {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  sqliteHandles.set(db.getExecutor().adapter, sqlite);
-  return { db, dialect: 'sqlite', location: config.file, close: () => db.destroy() };
+  registerSqliteHandle(db, sqlite);
+  const close = async () => {
+    await backgroundCheckpoint(config.file); // a worker still copying the log finishes first
+    await db.destroy();
+  };
+  return { db, dialect: 'sqlite', location: config.file, close };
 }
-
-// The better-sqlite3 handle behind a Kysely instance, keyed by its adapter (which its transactions share).
-const sqliteHandles = new WeakMap<object, SQLite.Database>();
-
-/**
- * The better-sqlite3 handle behind a Kysely instance or one of its transactions (null for PostgreSQL): for
- * bulk writes that need prepared statements reused across rows. Statements run on it inside a Kysely
- * transaction belong to that transaction (one connection).
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const sqliteHandle = (db: Kysely<any>): SQLite.Database | null =>
-  sqliteHandles.get(db.getExecutor().adapter) ?? null;
 
 /** True when the Kysely instance speaks to PostgreSQL (migrations branch on it for identity columns). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
