@@ -69,7 +69,10 @@ export const submissionActionBody = z.object({
 
 export const bulkSubmissionBody = z.object({
   action: z.enum(['approve', 'return']),
-  items: z.array(z.object({ id: z.number().int(), version: z.number().int() })).min(1).max(1000),
+  items: z
+    .array(z.object({ id: z.number().int(), version: z.number().int() }))
+    .min(1)
+    .max(1000),
   reason: z.string().trim().min(1).max(2000).optional(),
 });
 
