@@ -188,6 +188,7 @@ async function runImport(
       };
     else if (!o.dryRun && problems.count === 0 && plan.changes.length >= LARGE_IMPORT_CHANGES) {
       verdicts = verdictsOffThread(plan.checkInput, ctx.rules);
+      verdicts.catch(() => undefined); // awaited in the transaction; not left unhandled if that fails first
       applyVerdicts = plan.applyVerdicts;
       profileMark('warnings and rules: packed for a worker');
     } else {
