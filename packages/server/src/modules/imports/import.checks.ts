@@ -3,8 +3,13 @@
 // in, verdicts out: the same code runs on the importing thread, or for a large import on a worker thread
 // while the database writes (import.checks.thread.ts). The planner turns the verdicts into problems and
 // notices.
-import { historyWarnings, type CompiledRule, type ValidationRule, type WarningKind } from '@scimon/core';
-import { failingRules } from '@scimon/core';
+import {
+  failingRules,
+  historyWarnings,
+  type CompiledRule,
+  type ValidationRule,
+  type WarningKind,
+} from '@scimon/core';
 
 /** The warning kinds in the order historyWarnings reports them; bit k of a verdict is WARNING_KINDS[k]. */
 export const WARNING_KINDS: readonly WarningKind[] = [
@@ -59,8 +64,9 @@ export const buffersOf = (o: object): ArrayBuffer[] =>
     .map((v) => v.buffer as ArrayBuffer);
 
 /** Per series, its slots in (kind, ordinal, slot) order and each slot's place in it (null: in order already). */
-class SeriesOrder {
-  private readonly order = new Map<number, { order: Int32Array; place: Int32Array } | null>();
+export class SeriesOrder {
+  /** Per series: undefined until first asked. */
+  private readonly order: ({ order: Int32Array; place: Int32Array } | null | undefined)[] = [];
   constructor(private readonly input: CheckInput) {}
 
   private compare(a: number, b: number): number {
@@ -69,7 +75,7 @@ class SeriesOrder {
   }
 
   of(series: number): { order: Int32Array; place: Int32Array } | null {
-    let o = this.order.get(series);
+    let o = this.order[series];
     if (o !== undefined) return o;
     const start = this.input.seriesStart[series]!;
     const end = this.input.seriesStart[series + 1]!;
@@ -84,7 +90,7 @@ class SeriesOrder {
       for (let q = 0; q < order.length; q++) place[order[q]! - start] = q;
       o = { order, place };
     }
-    this.order.set(series, o);
+    this.order[series] = o;
     return o;
   }
 }
@@ -133,8 +139,6 @@ export function historyOf(
   for (const j of windowSlots) out.push(slotValue[j]!);
   return prev;
 }
-
-export { SeriesOrder };
 
 /** Every warning and rule verdict of a packed plan (`rules` compiled from `input.rules`, same order). */
 export function computeVerdicts(input: CheckInput, rules: readonly CompiledRule[]): Verdicts {

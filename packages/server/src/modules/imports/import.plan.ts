@@ -613,7 +613,8 @@ export function planChanges(
         if (kind !== lastKind || lastCode < 0) {
           let code = kindCodes.get(kind);
           if (code === undefined) kindCodes.set(kind, (code = kindCodes.size));
-          [lastKind, lastCode] = [kind, code];
+          lastKind = kind;
+          lastCode = code;
         }
         slotKind[at] = lastCode;
         slotOrd[at] = m.ords[j]!;
@@ -628,7 +629,8 @@ export function planChanges(
     const groupKey = (period: string, source: string, ou: number) => {
       let bySource = period === lastPeriod ? lastBySource : pairs.get(period); // runs of one period
       if (!bySource) pairs.set(period, (bySource = new Map()));
-      [lastPeriod, lastBySource] = [period, bySource];
+      lastPeriod = period;
+      lastBySource = bySource;
       let i = bySource.get(source);
       if (i === undefined) bySource.set(source, (i = pairCount++));
       return i * stride + ou;
